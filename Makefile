@@ -1,0 +1,33 @@
+# Two commands do all set-up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.tailorfit-installed
+
+.PHONY: run test setup sysdeps lint typecheck bench clean
+
+run: setup
+	$(PY) -m tailorfit
+
+test: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+	$(VENV)/bin/ruff check desktop tests benchmarks tools
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
+
+setup: sysdeps $(STAMP)
+
+sysdeps:
+	@sh packaging/linux/ensure-system-deps.sh
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+bench: setup
+	$(PY) benchmarks/bench_read_parse.py
+
+clean:
+	rm -rf $(VENV) build dist .mypy_cache .ruff_cache

@@ -1,0 +1,241 @@
+"""Details inside a requirement: years of experience and degrees."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import IntEnum
+
+from tailorfit.core.parse.vocab import FIELD_WORD
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "a": 1, "an": 1,
+}
+_NUM = r"(?:\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+_YEARS = re.compile(
+    rf"(?P<lead>at least|minimum(?: of)?|min\.?|over|more than|a minimum of|up to)?\s*"
+    rf"(?P<min>{_NUM})(?:\s*\((?P<paren>\d{{1,2}})\))?\s*(?P<plus>\+|plus)?\s*"
+    rf"(?:(?:-|to|or)\s*(?P<max>{_NUM})\s*(?:\+|plus)?\s*)?"
+    rf"(?:or more\s+|\+\s*)?"
+    rf"(?:full[- ]time\s+|paid\s+|professional\s+|relevant\s+|progressive(?:ly)?\s+|hands-on\s+)*"
+    rf"(?P<unit>years?|yrs?)\b(?:'|’)?",
+    re.IGNORECASE,
+)
+_DOMAIN_AFTER = re.compile(
+    r"^\s*(?:'s\s+|s'\s+)?(?:of\s+)?(?:full[- ]time\s+|paid\s+|professional\s+|relevant\s+|"
+    r"progressive(?:ly)?\s+|hands-on\s+|responsible\s+|industry\s+|work\s+|practical\s+|"
+    r"related\s+|proven\s+|demonstrated\s+|direct\s+|total\s+)*"
+    r"(?:(?P<pre>[\w/+#.\- ]{1,40}?)\s+)?(?:experience|exp\.?|background|expertise)\b"
+    r"(?:\s+(?:in|with|as|of|doing|on|using|working (?:in|with|on|as)|building|developing|"
+    r"managing|leading)\s+(?P<post>[^.;:()]{2,120}))?",
+    re.IGNORECASE,
+)
+_EXPERIENCE_WORD = re.compile(r"experience|experienced|\bexp\b|background|work(?:ing)?\b|"
+                              r"professional|employment", re.IGNORECASE)
+_DOMAIN_STOP = re.compile(r",?\s+(?:and|or|including|such as|preferably|ideally|with|which|"
+                          r"that|where|who|in addition)\b.*$", re.IGNORECASE)
+
+
+class DegreeLevel(IntEnum):
+    """Degree levels in increasing order; NONE means no degree."""
+
+    NONE = 0
+    HIGH_SCHOOL = 1
+    ASSOCIATE = 2
+    BACHELOR = 3
+    MASTER = 4
+    DOCTORATE = 5
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class YearsDetail:
+    """"8+ years of experience in backend development"."""
+
+    minimum: float
+    maximum: float | None
+    domain: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class DegreeDetail:
+    """"Bachelor's degree in CS or a related field, or equivalent experience"."""
+
+    level: DegreeLevel
+    fields: tuple[str, ...]
+    related_fields: bool
+    equivalent_experience: bool
+    start: int
+    end: int
+
+
+def _number(text: str) -> float:
+    text = text.lower()
+    return float(_NUMBER_WORDS.get(text, 0)) if text in _NUMBER_WORDS else float(text)
+
+
+def parse_years(text: str) -> YearsDetail | None:
+    """The first years-of-experience requirement in ``text``, with its domain."""
+    for match in _YEARS.finditer(text):
+        raw_min = match.group("paren") or match.group("min")
+        if raw_min.lower() in ("a", "an"):
+            continue
+        minimum = _number(raw_min)
+        if not 0 < minimum <= 40:
+            continue
+        maximum = _number(match.group("max")) if match.group("max") else None
+        if maximum is not None and maximum < minimum:
+            maximum = None
+        lead = (match.group("lead") or "").lower()
+        if lead == "up to":
+            minimum, maximum = 0.0, minimum
+        after = text[match.end():]
+        # "8+ years", "at least 5 years", "3-5 years" are experience asks on their own;
+        # a bare "2 years" needs the word experience (or similar) nearby.
+        confident = bool(match.group("plus") or lead or match.group("max"))
+        near = text[max(0, match.start() - 40):match.end() + 60]
+        if not confident and not _EXPERIENCE_WORD.search(near):
+            continue
+        domain = _domain(after)
+        if domain is None:
+            gerund = re.match(r"^\s*(?:of\s+)?([a-z]+ing\b[^.;:()]{2,80})", after, re.I)
+            domain = _DOMAIN_STOP.sub("", gerund.group(1)).strip() if gerund else None
+        return YearsDetail(minimum, maximum, domain, match.start(), match.end())
+    return None
+
+
+def _domain(after: str) -> str | None:
+    match = _DOMAIN_AFTER.match(after)
+    if not match:
+        simple = re.match(r"^\s*(?:of|in|with)\s+([A-Za-z][\w/+#.\- ]{1,60}?)(?:[,.;:(]|$| and )",
+                          after)
+        return simple.group(1).strip() if simple else None
+    candidate = match.group("post") or match.group("pre")
+    if not candidate:
+        return None
+    candidate = _DOMAIN_STOP.sub("", candidate).strip(" ,-")
+    candidate = re.sub(r"^(?:the|a|an)\s+", "", candidate, flags=re.IGNORECASE)
+    if not candidate or candidate.lower() in ("work", "industry", "relevant", "the field"):
+        return None
+    return candidate
+
+
+_LEVEL_PATTERNS: list[tuple[DegreeLevel, re.Pattern[str]]] = [
+    (DegreeLevel.DOCTORATE, re.compile(
+        r"\b(?:ph\.?\s?d\.?|doctorate|doctoral|doctor of|d\.?n\.?p\.?|ed\.?d\.?|"
+        r"pharm\.?d\.?|m\.d\.|j\.d\.)(?!\w)", re.IGNORECASE)),
+    (DegreeLevel.MASTER, re.compile(
+        r"\b(?:master'?s?|masters|m\.?s\.?c?\.?(?= in | of |,| degree)|m\.s\.|msc|mba|m\.b\.a\.|"
+        r"msn|m\.?eng|m\.?tech|mca|mph|m\.?ed\.?|m\.a\.(?=\s)|graduate degree|"
+        r"advanced degree|postgraduate|post-graduate)(?!\w)", re.IGNORECASE)),
+    (DegreeLevel.BACHELOR, re.compile(
+        r"\b(?:bachelor'?s?|baccalaureate|b\.?s\.?c?\.?(?= in | of |,| degree)|b\.s\.|bsc|"
+        r"b\.?tech|b\.?e\.(?=\s)|b\.?eng|bba|b\.b\.a\.|bsn|b\.s\.n\.|b\.a\.(?=\s)|b\.?com|bfa|"
+        r"undergraduate degree|four-year (?:college )?degree|4-year (?:college )?degree|"
+        r"graduation from an accredited four-year college|college degree|university degree|"
+        r"university graduate|college graduate)(?!\w)", re.IGNORECASE)),
+    (DegreeLevel.ASSOCIATE, re.compile(
+        r"\b(?:associate'?s? degree|associate of|associates degree|a\.a\.s?\.|a\.s\.(?= in )|"
+        r"two-year (?:college )?degree|2-year degree)(?!\w)", re.IGNORECASE)),
+    (DegreeLevel.HIGH_SCHOOL, re.compile(
+        r"\b(?:high school diploma|high school|ged|secondary school)(?!\w)", re.IGNORECASE)),
+]
+# Plain uppercase abbreviations: "BS in Computer Science", "MS, Statistics", "PhD".
+_ABBREVIATIONS = re.compile(r"\b(?P<abbr>BS|BA|BE|BTech|MS|MA|ME|MTech|PhD|BSN|MSN|MBA)\b"
+                            r"(?=\s+(?:in|of)\b|\s*,|\s*\(|\s+degree|$)")
+_ABBR_LEVEL = {"BS": DegreeLevel.BACHELOR, "BA": DegreeLevel.BACHELOR, "BE": DegreeLevel.BACHELOR,
+               "BTECH": DegreeLevel.BACHELOR, "BSN": DegreeLevel.BACHELOR,
+               "MS": DegreeLevel.MASTER, "MA": DegreeLevel.MASTER, "ME": DegreeLevel.MASTER,
+               "MTECH": DegreeLevel.MASTER, "MSN": DegreeLevel.MASTER, "MBA": DegreeLevel.MASTER,
+               "PHD": DegreeLevel.DOCTORATE}
+_IMPLIED_FIELD = {"bsn": "Nursing", "msn": "Nursing", "b.s.n.": "Nursing", "mba": "Business Administration",
+                  "m.b.a.": "Business Administration", "bba": "Business Administration",
+                  "b.b.a.": "Business Administration", "mph": "Public Health", "mca": "Computer Applications"}
+_EQUIVALENT = re.compile(
+    r"equivalent (?:practical |work |professional |relevant )?(?:experience|combination)|"
+    r"or equivalent\b|may be substituted|in lieu of|or the equivalent|equivalent thereof",
+    re.IGNORECASE)
+# Where the fields start after a degree: "in X", "of Science in X", ", X", "with a major in X".
+_FIELDS_START = re.compile(
+    r"^(?:'s|s)?\s*(?:degree\s*)?(?:\([^)]*\)\s*)?(?:of (?:science|arts|engineering|technology|"
+    r"applied science|fine arts)\s*)?(?:degree\s*)?(?:,\s*|\s+in\s+|\s+on\s+)", re.IGNORECASE)
+_FIELDS_LATER = re.compile(r"\b(?:major(?:ing)? in|concentration in|focus in|units in|"
+                           r"degree in|in the field of|in)\s+", re.IGNORECASE)
+_FIELD_END = re.compile(r"\s*(?:,?\s*(?:or|and)\s+(?:a\s+)?(?:closely\s+)?related (?:technical |"
+                        r"quantitative |scientific )?(?:field|discipline|area|major)s?|,?\s*or "
+                        r"equivalent.*|\s+from\b.*|\s+and (?:\d+|one|two|three|four|five) .*|"
+                        r",?\s+with\b.*|,?\s+(?:preferred|required)\b.*|\s+or higher.*)",
+                        re.IGNORECASE)
+_RELATED = re.compile(r"related (?:technical |quantitative |scientific )?(?:field|discipline|area|"
+                      r"major)|similar field|relevant field", re.IGNORECASE)
+
+
+def parse_degree(text: str) -> DegreeDetail | None:
+    """The degree requirement (or degree held) in ``text``: level, fields, equivalence."""
+    best: tuple[DegreeLevel, int, int] | None = None
+    for level, pattern in _LEVEL_PATTERNS:
+        match = pattern.search(text)
+        if match and (best is None or match.start() < best[1]):
+            best = (level, match.start(), match.end())
+    abbreviation = _ABBREVIATIONS.search(text)
+    if abbreviation and (best is None or abbreviation.start() < best[1]):
+        best = (_ABBR_LEVEL[abbreviation.group("abbr").upper()], abbreviation.start(),
+                abbreviation.end())
+    if best is None:
+        return None
+    level, start, end = best
+    fields = _fields(text[end:])
+    implied = _IMPLIED_FIELD.get(text[start:end].lower())
+    if implied and implied not in fields:
+        fields = (implied, *fields)
+    return DegreeDetail(
+        level=level,
+        fields=fields,
+        related_fields=bool(_RELATED.search(text)),
+        equivalent_experience=bool(_EQUIVALENT.search(text)),
+        start=start,
+        end=end,
+    )
+
+
+def _fields(after: str) -> tuple[str, ...]:
+    window = re.split(r"[.;:()\n]| - | \| ", after[:220], maxsplit=1)[0]
+    named = re.match(r"^\s+of\s+(?!(?i:science|arts|applied science|fine arts|engineering)\b)"
+                     r"((?:[A-Z][\w&-]*\s?){1,4})", window)
+    if named:  # "Master of Business Administration", maybe "... in Accounting" after it
+        rest = _fields(window[named.end():]) if re.match(r"\s*in\s", window[named.end():]) else ()
+        return (named.group(1).strip(), *rest)
+    match = _FIELDS_START.match(window) or _FIELDS_LATER.search(window[:150])
+    if not match:
+        # "B.S. Computer Science University of Georgia": capitalised words up to the school.
+        bare = re.match(r"^\s+((?:[A-Z][\w&-]*\s?){1,5}?)\s*(?=(?:University|College|Institute|"
+                        r"School|Academy)\b|\d|$)", window)
+        return (bare.group(1).strip(),) if bare and bare.group(1).strip() else ()
+    raw = _FIELD_END.sub("", window[match.end():])
+    parts = re.split(r",\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|\s*/\s*", raw)
+    fields: list[str] = []
+    for part in parts:
+        if re.search(r"university|college|institute|school|academy", part, re.IGNORECASE):
+            break  # the school and its place follow the fields
+        part = re.sub(r"^(?:a|an|the|in|of)\s+", "", part.strip(" -"), flags=re.IGNORECASE)
+        part = re.sub(r"\s*\(?(?:19|20)\d\d\b.*$", "", part)  # "Computer Science 2019"
+        part = re.sub(r"\s+(?:degree|preferred|required|field)$", "", part, flags=re.IGNORECASE)
+        if not part or len(part) > 60 or len(part.split()) > 6:
+            continue
+        if fields and not FIELD_WORD.search(part):
+            break  # "Computer Science, CalTech, Pasadena": the fields ended
+        if re.search(r"\d|years?|experience|equivalent|accredited|college|university|related|"
+                     r"institute|school|academy|semester|quarter|units",
+                     part, re.IGNORECASE):
+            continue
+        if re.match(r"(?:science|arts)$", part, re.IGNORECASE):
+            continue
+        fields.append(part[:1].upper() + part[1:])
+    return tuple(dict.fromkeys(fields))

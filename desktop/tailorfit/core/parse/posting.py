@@ -1,0 +1,631 @@
+"""Job postings: sections, requirement items with their strength, kind and details.
+
+The parser works on "units": one per block, except that very long blocks (a posting pasted
+as one line) are split at inline bullets and inline headings. Every item keeps its exact
+offsets in the document's analysed text, so it maps back to the source.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from tailorfit.core.model import BlockKind, Document
+from tailorfit.core.parse.details import (
+    DegreeDetail,
+    DegreeLevel,
+    YearsDetail,
+    parse_degree,
+    parse_years,
+)
+from tailorfit.core.parse.headings import classify_heading, looks_like_heading
+from tailorfit.core.parse.vocab import JOB_TITLE, URL
+
+
+class PostingSection(StrEnum):
+    REQUIREMENTS = "requirements"
+    PREFERRED = "preferred"
+    RESPONSIBILITIES = "responsibilities"
+    ABOUT = "about"
+    BENEFITS = "benefits"
+    OTHER = "other"
+
+
+class Strength(StrEnum):
+    MUST = "must"
+    NICE = "nice"
+
+
+class RequirementKind(StrEnum):
+    SKILL = "skill"
+    YEARS = "years"
+    DEGREE = "degree"
+    CERT = "cert"
+    SOFT = "soft"
+    OTHER = "other"
+
+
+_CUES: list[tuple[PostingSection, re.Pattern[str]]] = [
+    (PostingSection.OTHER, re.compile(
+        r"how to apply|application (?:process|deadline|instructions)|selection process|"
+        r"process notes|selective certification|equal (?:employment )?opportunity|\beeo\b|"
+        r"disclaimer|where to apply|examination|notes?\b|conditions of employment")),
+    (PostingSection.PREFERRED, re.compile(
+        r"nice[- ]to[- ]haves?|good[- ]to[- ]haves?|great[- ]to[- ]haves?|preferred|bonus(?: points)?|"
+        r"\bpluses\b|\ba plus\b|desired|desirable|\bideally\b|extra credit|stand out|even better|"
+        r"brownie points|optional")),
+    (PostingSection.BENEFITS, re.compile(
+        r"benefits?|perks|what we offer|we offer|what(?:'s| is) in it for you|compensation|"
+        r"salary|\bpay\b|total rewards|rewards|why (?:join|work (?:with|for|at))|why you'll love|"
+        r"what this job offers|our offer|we provide|life at|(?:top )?reasons to (?:work|join)")),
+    (PostingSection.REQUIREMENTS, re.compile(
+        r"requirements?|required|qualifications?|minimum|basic|must[- ]haves?|"
+        r"what you(?:'ll| will)? (?:need|bring)|what we(?:'re| are) looking for|who you are|"
+        r"you have|you should have|you bring|you'll bring|about you|your profile|your background|"
+        r"your skills|your experience|skills?|experience|education|knowledge|abilities|"
+        r"competenc(?:y|ies)|eligibility|the ideal candidate|ideal candidate|candidate profile|"
+        r"what it takes|to be successful|expectations|prerequisites|profile|what you need|"
+        r"need to succeed|you might be a fit|is this you|licen[sc]es?|certifications?")),
+    (PostingSection.RESPONSIBILITIES, re.compile(
+        r"responsibilit(?:y|ies)|duties|what you(?:'ll| will)? (?:do|be doing|work on)|the role|"
+        r"your role|in this role|role description|day[- ]to[- ]day|your mission|the job|"
+        r"job description|your impact|key tasks|\btasks\b|the work|role overview|"
+        r"position summary|job summary|accountabilities|essential functions|what you will")),
+    (PostingSection.ABOUT, re.compile(
+        r"about\b|who we are|our (?:mission|story|company|team|culture|values)|"
+        r"company (?:overview|description)|overview|introduction|the opportunity|description|"
+        r"summary")),
+]
+_NOISE = re.compile(
+    r"^(?:apply(?: now| for this job| on company website| here)?|easy apply|save(?: job)?|"
+    r"share(?: this job)?|sign in|log ?in|sign up|upload (?:and match )?(?:your )?resume.*|"
+    r"show (?:more|less)|see more|report (?:this )?job|similar jobs|all jobs|"
+    r"back to (?:search|jobs)|view all (?:roles|jobs|openings)|skip to .*|.*\bcookies?\b.*|"
+    r"accept(?: all)?|privacy policy.*|terms of (?:service|use).*|stand out from the crowd|"
+    r".*\u00a9.*|.*\(c\) \d{4}.*|copyright.*|posted .*ago|\d+[dhw]\b.*|job type|career level|"
+    r"number of employees|[\d,]+\s*-\s*[\d,]+ employees|full[- ]time|part[- ]time|"
+    r"contract|hybrid|remote|on[- ]site|mid level|senior level|entry level|careers|home|"
+    r"jobs|main|menu|search|open positions|locations?|teams?|department|workplace|type|"
+    r"view job|learn more.*|get instant feedback.*|.*instant feedback on how well.*|"
+    r"\*\*url:\*\*.*|url:.*|source url:.*|page \d+ of \d+|\d+\s*/\s*\d+)$",
+    re.IGNORECASE,
+)
+_SALARY = re.compile(r"[$\u20ac\u00a3\u20b9]\s?\d[\d,.]*\s*[kK]?|\b\d+(?:\.\d+)?\s*(?:lpa|lakhs?|"
+                     r"per annum|/yr|/hr|/hour|per hour|an hour|a year|k\s*-\s*\d+k)\b", re.IGNORECASE)
+_LEGAL = re.compile(r"equal opportunity|\beeo\b|regardless of (?:race|age|sex)|without regard to|"
+                    r"reasonable accommodation|e-verify|drug[- ]free|affirmative action|"
+                    r"does not discriminate|protected veteran", re.IGNORECASE)
+_NICE_WORDS = re.compile(r"\b(?:preferred|preferably|a plus|is a plus|are a plus|nice to have|"
+                         r"nice-to-have|bonus|ideally|desirable|desired|advantageous|would be "
+                         r"(?:great|nice|a plus)|not required|helpful|beneficial|good to have|"
+                         r"a big plus|an advantage|is an asset|highly preferred|strongly preferred)\b",
+                         re.IGNORECASE)
+_MUST_WORDS = re.compile(r"\b(?:required|must|mandatory|minimum|essential|at least|"
+                         r"need to have|necessary)\b", re.IGNORECASE)
+_CERT_WORDS = re.compile(r"certif\w*|licen[sc]\w*|\bregistered nurse\b|\b(?:RN|LPN|BLS|ACLS|PALS|"
+                         r"CPR|CPA|CMA|CFA|PMP|CISSP|CCNA|CDL)\b|credential|clearance|"
+                         r"driver'?s license", re.IGNORECASE)
+_SOFT_WORDS = re.compile(
+    r"communicat\w*|interpersonal|team ?work|team player|collaborat\w*|leadership|"
+    r"\blead(?:ing)? (?:a )?teams?|mentor\w*|problem[- ]solving|attention to detail|"
+    r"detail[- ]oriented|self[- ]motivated|self[- ]starter|organi[sz]ational|time management|"
+    r"work independently|independently|adaptab\w*|flexib\w*|positive attitude|work ethic|"
+    r"fast[- ]paced|multi-?task\w*|creativ\w*|passion\w*|curious|curiosity|empath\w*|"
+    r"customer[- ]focused|ownership|proactive|initiative|presentation skills|negotiat\w*|"
+    r"critical thinking|analytical skills|judg(?:e)?ment|integrity|professionalism|patien(?:t|ce)",
+    re.IGNORECASE)
+_SKILL_WORDS = re.compile(
+    r"experience (?:with|in|using|of|building|designing|developing)|knowledge of|proficien\w*|"
+    r"familiar\w*|expert\w*|hands-on|understanding of|skills? (?:in|with)|working knowledge|"
+    r"programming|software|tools?|frameworks?|languages?|systems?|technolog\w*|platforms?|"
+    r"databases?|\bsql\b|cloud|design|development|engineering|analysis|analytics|data\b",
+    re.IGNORECASE)
+_REQUIREMENT_SENTENCE = re.compile(
+    r"\b(?:\d+\+?\s*(?:-\s*\d+\s*)?\+?\s*(?:years?|yrs)|experience (?:with|in|of|using)|"
+    r"experienced (?:in|with)|knowledge of|proficien\w*|familiar\w*|degree|bachelor|master'?s|"
+    r"diploma|certif\w*|licen[sc]\w*|must (?:have|be|hold|possess)|required|requirements?|"
+    r"should (?:have|be)|you (?:have|are|bring|possess)|ability to|able to|skills? (?:in|with)|"
+    r"expertise|background in|understanding of|fluen(?:t|cy)|candidates? (?:must|should|will))",
+    re.IGNORECASE)
+_SUBSTITUTION = re.compile(r"may be substituted|is equivalent to \d|in lieu of the required|"
+                           r"is responsible for", re.IGNORECASE)
+_NOTE_REQUIREMENT = re.compile(
+    r"(?:requires?|required|must (?:have|possess|hold))\b.{0,40}\b(?:valid|current)\b.{0,60}"
+    r"\b(?:licen[sc]e|certificat\w*|card)|\b(?:licen[sc]e|certification)\b.{0,80}\b(?:is|are) "
+    r"(?:required|preferred|desired)|\b(?:experience|knowledge|certification|degree)\b.{0,120}"
+    r"\b(?:is|are) (?:highly |strongly )?(?:preferred|desired|desirable|a plus)\b",
+    re.IGNORECASE)
+_DEGREE_SUBSTITUTE = re.compile(r"may be substituted|in lieu of|substitut\w* for", re.IGNORECASE)
+_ROLE_SUBJECT = re.compile(r"^the\s+([\w\s()/&-]{3,80}?)\s+(?:is|will|shall)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)%][.!?])\s+(?=[A-Z(\"'])")
+_INLINE_SPLIT = re.compile(r"\s(?=(?:[-\u2022*]|\d{1,2}[.)])\s+[A-Z])")
+_HEADING_FILLER = re.compile(r"\s+(?:for|this|the|our|your|of|with|us|position|role|job|team|"
+                             r"you|to|&|and)\b")
+_LABELLED = re.compile(r"^([^:]{2,45}):\s+(\S.*)$")
+_ENUMERATOR = re.compile(r"^\(?(\d{1,2}|[a-z])[.)]\s")
+_OR_END = re.compile(r"[;,]?\s*\bor\s*$", re.IGNORECASE)
+_AND_END = re.compile(r"[;,]?\s*\band\s*$", re.IGNORECASE)
+_TRAILING = re.compile(r"[\s;,:]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A stretch of the posting under one heading (or before the first)."""
+
+    kind: PostingSection
+    title: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """One thing the posting asks for."""
+
+    id: str
+    text: str
+    start: int
+    end: int
+    section: PostingSection
+    strength: Strength
+    kind: RequirementKind
+    years: YearsDetail | None = None
+    degree: DegreeDetail | None = None
+    group: str | None = None
+    group_mode: str | None = None  # "any" (alternatives) or "all"
+
+
+@dataclass(frozen=True, slots=True)
+class Duty:
+    """A responsibility: it feeds keywords but is not scored."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Posting:
+    """The structure of a job posting."""
+
+    document: Document
+    title: str | None
+    company: str | None
+    sections: tuple[Section, ...]
+    requirements: tuple[Requirement, ...]
+    duties: tuple[Duty, ...]
+    noise: tuple[tuple[int, int], ...]
+
+
+@dataclass(slots=True)
+class _Unit:
+    start: int
+    end: int
+    text: str
+    listy: bool
+    block_kind: BlockKind
+    block: int
+    marker: str = ""
+    heading: PostingSection | None = None
+    heading_text: str = ""
+    noise: bool = False
+
+
+def parse_posting(document: Document) -> Posting:
+    """Find the posting's sections and its requirement items."""
+    units = _units(document)
+    _mark_noise(units)
+    sections, assigned = _assign_sections(document, units)
+    has_requirement_section = any(
+        s.kind in (PostingSection.REQUIREMENTS, PostingSection.PREFERRED) for s in sections)
+    requirements: list[Requirement] = []
+    duties: list[Duty] = []
+    for unit, section in assigned:
+        if unit.noise or unit.heading is not None:
+            continue
+        if section in (PostingSection.REQUIREMENTS, PostingSection.PREFERRED):
+            # Long prose inside a requirements section: only its requirement sentences count.
+            prose = not unit.listy and len(unit.text.split()) >= 30
+            requirements.extend(_items(document, unit, section, prose=prose))
+        elif section is PostingSection.RESPONSIBILITIES:
+            duties.append(Duty(unit.text, unit.start, unit.end))
+        elif not has_requirement_section and section is not PostingSection.BENEFITS:
+            requirements.extend(_items(document, unit, section, prose=True))
+        elif section in (PostingSection.OTHER, PostingSection.ABOUT):
+            # Notes after the requirements still state licences and preferences.
+            requirements.extend(item for item in _items(document, unit, section, prose=True)
+                                if _NOTE_REQUIREMENT.search(item.text))
+    requirements = _apply_substitutions(requirements, assigned)
+    requirements = _number_and_group(requirements, assigned)
+    title, company = _title_and_company(units, sections)
+    noise = tuple((u.start, u.end) for u in units if u.noise)
+    return Posting(document, title, company, tuple(sections), tuple(requirements), tuple(duties),
+                   noise)
+
+
+# -- units ---------------------------------------------------------------------------------
+
+def _units(document: Document) -> list[_Unit]:
+    units: list[_Unit] = []
+    for index, block in enumerate(document.blocks):
+        base = document.block_start(index)
+        start = base + block.content_start
+        end = base + len(block.text)
+        listy = block.kind is BlockKind.LIST_ITEM or block.content_start > 0
+        if end - start > 250 and _INLINE_SPLIT.search(block.text[block.content_start:]):
+            units.extend(_split_long(document, start, end, index, block.kind))
+        else:
+            units.append(_Unit(start, end, document.text[start:end], listy, block.kind, index,
+                               block.text[:block.content_start].strip()))
+    return units
+
+
+def _split_long(document: Document, start: int, end: int, block: int,
+                kind: BlockKind) -> list[_Unit]:
+    """A posting pasted as one long line: split at inline bullets and inline headings."""
+    text = document.text[start:end]
+    cuts = {0}
+    for match in _INLINE_SPLIT.finditer(text):
+        cuts.add(match.end())
+    lower = text.lower()
+    for _, pattern in _CUES:
+        for match in pattern.finditer(lower):
+            head = match.start()
+            if not text[head].isupper() or (head and text[head - 1] not in " \t-\u2022*:;.!?)"):
+                continue
+            tail = match.end()
+            while filler := _HEADING_FILLER.match(lower, tail):
+                tail = filler.end()
+            colon = text.startswith(":", tail)
+            if len(text[head:match.end()].split()) >= 2 or colon:
+                cuts.update((head, tail + (1 if colon else 0)))
+    ordered = [*sorted(cuts), len(text)]
+    units: list[_Unit] = []
+    for lo, hi in itertools.pairwise(ordered):
+        piece = text[lo:hi]
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        offset = lo + piece.index(stripped)
+        marker = re.match(r"^(?:[-\u2022*]|\d{1,2}[.)])\s+", stripped)
+        skip = marker.end() if marker else 0
+        body = stripped[skip:]
+        if not body:
+            continue
+        s = start + offset + skip
+        units.append(_Unit(s, s + len(body), body, bool(marker), kind, block,
+                           marker.group(0).strip() if marker else ""))
+    return units
+
+
+# -- noise and headings ----------------------------------------------------------------------
+
+def _mark_noise(units: list[_Unit]) -> None:
+    for unit in units:
+        text = unit.text.strip()
+        words = text.split()
+        if (len(words) <= 12 and (_NOISE.match(text.rstrip(".:!")) or (
+                _SALARY.search(text) and len(words) <= 15))) or URL.fullmatch(text):
+            unit.noise = True
+    # Site navigation: a run of three or more tiny lines near the top.
+    run: list[_Unit] = []
+    for unit in units[:40]:
+        tiny = len(unit.text.split()) <= 3 and not re.search(r"[.,;:!?]", unit.text)
+        if tiny and classify_heading(unit.text, _CUES) is None and not JOB_TITLE.search(unit.text):
+            run.append(unit)
+            continue
+        if len(run) >= 3:
+            for item in run:
+                item.noise = True
+        run = []
+
+
+def _heading_of(document: Document, unit: _Unit) -> tuple[PostingSection | None, str]:
+    text = unit.text.strip()
+    block = document.blocks[unit.block]
+    if not unit.listy and re.match(r"^about\s+[A-Z0-9][\w&.'-]*(?:\s+[\w&.'-]+){0,3}:?$", text,
+                                   re.IGNORECASE):
+        return PostingSection.ABOUT, text.rstrip(":")
+    found = classify_heading(text.rstrip(":"), _CUES)
+    if found is None:
+        return None, ""
+    formatted = looks_like_heading(block, text) and not unit.listy
+    if formatted and (found.coverage >= 0.5 or text.endswith(":")):
+        return found.kind, text.rstrip(":")
+    if not unit.listy and len(text.split()) <= 6 and found.coverage >= 0.75:
+        return found.kind, text.rstrip(":")
+    if not unit.listy and text.endswith(":") and len(text.split()) <= 12 and found.coverage >= 0.3:
+        return found.kind, text.rstrip(":")
+    return None, ""
+
+
+def _assign_sections(document: Document,
+                     units: list[_Unit]) -> tuple[list[Section], list[tuple[_Unit, PostingSection]]]:
+    sections: list[Section] = []
+    assigned: list[tuple[_Unit, PostingSection]] = []
+    current = PostingSection.ABOUT
+    title = ""
+    start = 0
+    items_seen = False
+    expanded: list[_Unit] = []
+    for unit in units:
+        labelled = None if unit.listy or unit.noise else _LABELLED.match(unit.text)
+        if labelled:  # "Required Skills: Python, Django" is a heading and an item
+            found = classify_heading(labelled.group(1), _CUES)
+            if found and found.coverage >= 0.7:
+                offset = unit.start + labelled.start(2)
+                head = _Unit(unit.start, unit.start + labelled.end(1), labelled.group(1), False,
+                             unit.block_kind, unit.block, heading=found.kind,
+                             heading_text=labelled.group(1))
+                expanded.append(head)
+                expanded.append(_Unit(offset, unit.end, labelled.group(2), True,
+                                      unit.block_kind, unit.block))
+                continue
+        if not unit.noise:
+            kind, text = _heading_of(document, unit)
+            unit.heading, unit.heading_text = kind, text
+        expanded.append(unit)
+    units[:] = expanded
+    for unit in units:
+        if unit.heading is not None:
+            if assigned:
+                sections.append(Section(current, title, start, unit.start))
+            current, title, start = unit.heading, unit.heading_text, unit.start
+        elif not unit.noise and _LEGAL.search(unit.text) and current is not PostingSection.OTHER:
+            sections.append(Section(current, title, start, unit.start))
+            current, title, start = PostingSection.OTHER, "", unit.start
+        elif (current in (PostingSection.REQUIREMENTS, PostingSection.PREFERRED) and items_seen
+              and not unit.noise and not unit.listy and len(unit.text.split()) >= 30
+              and not _REQUIREMENT_SENTENCE.search(unit.text)):
+            # Company prose after the list: the requirements ended without a heading.
+            sections.append(Section(current, title, start, unit.start))
+            current, title, start = PostingSection.ABOUT, "", unit.start
+        items_seen = (items_seen and unit.heading is None) or (
+            current in (PostingSection.REQUIREMENTS, PostingSection.PREFERRED)
+            and unit.heading is None and not unit.noise)
+        assigned.append((unit, current))
+    if assigned:
+        sections.append(Section(current, title, start, len(document.text)))
+    return [s for s in sections if s.end > s.start], assigned
+
+
+# -- items --------------------------------------------------------------------------------
+
+def _items(document: Document, unit: _Unit, section: PostingSection,
+           prose: bool) -> list[Requirement]:
+    text = unit.text
+    if not unit.listy and text.rstrip().endswith(":") and not prose:
+        return []  # a lead-in such as "The ideal candidate will have:"
+    pieces: list[tuple[int, int]] = []
+    numbered = _is_number(unit.marker)
+    if unit.listy:
+        pieces.append((0, len(text)))
+    else:
+        pos = 0
+        for match in _SENTENCE_END.finditer(text):
+            pieces.append((pos, match.start()))
+            pos = match.end()
+        pieces.append((pos, len(text)))
+    found: list[Requirement] = []
+    for lo, hi in pieces:
+        for a, b in _semicolon_parts(text, lo, hi, enumerated=numbered):
+            item = _make_item(document, unit.start + a, unit.start + b, section, prose)
+            if item is not None:
+                found.append(item)
+    return found
+
+
+def _semicolon_parts(text: str, lo: int, hi: int, enumerated: bool) -> list[tuple[int, int]]:
+    chunk = text[lo:hi]
+    if enumerated or ";" not in chunk:
+        return [(lo, hi)]
+    parts: list[tuple[int, int]] = []
+    pos = 0
+    for match in re.finditer(r";", chunk):
+        parts.append((pos, match.start()))
+        pos = match.end()
+    parts.append((pos, len(chunk)))
+    words = [len(re.sub(r"^\s*(?:and|or)\b", "", chunk[a:b]).split()) for a, b in parts]
+    if len(parts) < 2 or min(words) < 1 or sum(1 for w in words if w >= 2) < 2:
+        return [(lo, hi)]
+    return [(lo + a, lo + b) for a, b in parts]
+
+
+def _make_item(document: Document, start: int, end: int, section: PostingSection,
+               prose: bool) -> Requirement | None:
+    text = document.text[start:end]
+    lead = re.match(r"^\s*(?:(?:and|or)\s+)?", text, re.IGNORECASE)
+    lo = lead.end() if lead else 0
+    body = text[lo:]
+    body = re.sub(r"(?:[;,]\s*(?:or|and)|\s+or)\s*$", "", body, flags=re.IGNORECASE)
+    body = _TRAILING.sub("", body)
+    stripped = body
+    if not stripped:
+        return None
+    start, end = start + lo, start + lo + len(body)
+    words = stripped.split()
+    if len(words) < 2 and not re.search(r"[A-Z]{2,}|\d", stripped):
+        return None
+    if prose and not _REQUIREMENT_SENTENCE.search(stripped):
+        return None
+    if _LEGAL.search(stripped) or _SUBSTITUTION.search(stripped):
+        return None
+    describes = _ROLE_SUBJECT.match(stripped)
+    if describes and JOB_TITLE.search(describes.group(1)) and "candidate" not in describes.group(1):
+        return None  # "The Specialty Educator will have ..." describes the job, not the person
+    years = parse_years(stripped)
+    degree = parse_degree(stripped)
+    if degree is not None and degree.level is DegreeLevel.HIGH_SCHOOL and years is not None:
+        degree = None
+    # "(PostgreSQL preferred)" prefers one option; it does not make the item optional.
+    nice = _NICE_WORDS.search(re.sub(r"\([^)]*\)", "", stripped))
+    if nice or (section is PostingSection.PREFERRED and not _MUST_WORDS.search(stripped)):
+        strength = Strength.NICE
+    else:
+        strength = Strength.MUST
+    return Requirement(
+        id="", text=stripped, start=start, end=end, section=section, strength=strength,
+        kind=_kind(stripped, years, degree), years=years, degree=degree)
+
+
+def _kind(text: str, years: YearsDetail | None, degree: DegreeDetail | None) -> RequirementKind:
+    if degree is not None and degree.level >= DegreeLevel.ASSOCIATE:
+        return RequirementKind.DEGREE
+    if years is not None:
+        return RequirementKind.YEARS
+    if degree is not None:
+        return RequirementKind.DEGREE
+    if _CERT_WORDS.search(text):
+        return RequirementKind.CERT
+    soft = _SOFT_WORDS.search(text)
+    skill = _SKILL_WORDS.search(text)
+    if soft and not (skill and skill.start() < soft.start()):
+        return RequirementKind.SOFT
+    if skill:
+        return RequirementKind.SKILL
+    return RequirementKind.OTHER
+
+
+def _apply_substitutions(requirements: list[Requirement],
+                         assigned: list[tuple[_Unit, PostingSection]]) -> list[Requirement]:
+    """"Experience may be substituted for the required degree": the degree allows equivalence."""
+    substitutes = any(
+        section is PostingSection.REQUIREMENTS and _DEGREE_SUBSTITUTE.search(unit.text)
+        and re.search(r"degree|college|education", unit.text, re.IGNORECASE)
+        for unit, section in assigned)
+    if not substitutes:
+        return requirements
+    return [replace(r, degree=replace(r.degree, equivalent_experience=True))
+            if r.degree is not None and r.section is PostingSection.REQUIREMENTS else r
+            for r in requirements]
+
+
+def _number_and_group(requirements: list[Requirement],
+                      assigned: list[tuple[_Unit, PostingSection]]) -> list[Requirement]:
+    """Give ids; numbered items joined by "or" become one group of alternatives."""
+    result: list[Requirement] = []
+    group_index = 0
+    index = 0
+    while index < len(requirements):
+        run_end = index
+        # A run of numbered items ("1. ...; or", "2. ...") in the same section.
+        while (run_end + 1 < len(requirements)
+               and requirements[run_end + 1].section is requirements[index].section
+               and _is_numbered(requirements[run_end], assigned)
+               and _is_numbered(requirements[run_end + 1], assigned)):
+            run_end += 1
+        run = requirements[index:run_end + 1]
+        mode = None
+        if len(run) > 1:
+            joined = [_joiner(r, assigned) for r in run[:-1]]
+            if "or" in joined:
+                mode = "any"
+            elif joined and all(j == "and" for j in joined):
+                mode = "all"
+        if mode:
+            group_index += 1
+            run = [replace(r, group=f"g{group_index}", group_mode=mode) for r in run]
+        result.extend(run)
+        index = run_end + 1
+    return [replace(r, id=f"r{i + 1}") for i, r in enumerate(result)]
+
+
+def _unit_for(requirement: Requirement, assigned: list[tuple[_Unit, PostingSection]]) -> _Unit | None:
+    for unit, _ in assigned:
+        if unit.start <= requirement.start < max(unit.end, unit.start + 1):
+            return unit
+    return None
+
+
+def _is_number(marker: str) -> bool:
+    return bool(re.match(r"^\(?\d{1,2}[.)]$", marker))
+
+
+def _is_numbered(requirement: Requirement, assigned: list[tuple[_Unit, PostingSection]]) -> bool:
+    unit = _unit_for(requirement, assigned)
+    return unit is not None and _is_number(unit.marker)
+
+
+def _joiner(requirement: Requirement, assigned: list[tuple[_Unit, PostingSection]]) -> str | None:
+    unit = _unit_for(requirement, assigned)
+    if unit is None:
+        return None
+    if _OR_END.search(unit.text):
+        return "or"
+    if _AND_END.search(unit.text):
+        return "and"
+    return None
+
+
+# -- title and company ------------------------------------------------------------------------
+
+def _title_and_company(units: list[_Unit], sections: list[Section]) -> tuple[str | None, str | None]:
+    title: str | None = None
+    company: str | None = None
+    for unit in units[:15]:
+        labelled = re.match(r"^(?:job\s+)?(title|position|role|company|employer|organi[sz]ation)"
+                            r"\s*:\s*(.+)$", unit.text.strip(), re.IGNORECASE)
+        if labelled:
+            if labelled.group(1).lower() in ("title", "position", "role"):
+                title = title or labelled.group(2).strip()
+            else:
+                company = company or labelled.group(2).strip()
+    candidates = [u for u in units[:25] if not u.noise and u.heading is None
+                  and 1 <= len(u.text.split()) <= 12 and not u.text.rstrip().endswith(".")]
+    if title is None:
+        titled = next((u for u in candidates if JOB_TITLE.search(u.text)), None)
+        chosen = titled or (candidates[0] if candidates else None)
+        if chosen is not None:
+            title = chosen.text.strip()
+            at = re.match(r"^(.+?)\s+(?:at|@)\s+(.+)$", title)
+            if at:
+                title, company = at.group(1), company or at.group(2)
+            following = units[units.index(chosen) + 1:units.index(chosen) + 3]
+            for unit in following:
+                if unit.noise or unit.heading is not None:
+                    continue
+                text = unit.text.strip()
+                if (company is None and 1 <= len(text.split()) <= 5 and not re.search(r"\d", text)
+                        and not JOB_TITLE.search(text) and text[:1].isupper()):
+                    company = text
+                break
+    if title is None:
+        for unit in units[:10]:
+            seeking = re.search(r"\b(?:seeking|hiring|looking for|recruiting)\s+an?\s+((?:[A-Z][\w/&+.-]*"
+                                r"\s?){1,6})", unit.text)
+            if seeking:
+                title = seeking.group(1).strip()
+                break
+    if company is None:
+        company = _frequent_employer(units)
+    if company is None:
+        for section in sections:
+            about = re.match(r"^about\s+(?!us\b|the\b|you\b|this\b|our\b)(.+)$", section.title,
+                             re.IGNORECASE)
+            if about:
+                company = about.group(1).strip()
+                break
+    return title, company
+
+
+def _frequent_employer(units: list[_Unit]) -> str | None:
+    """A name the posting repeats after "at", "join" or as "City of ..." (Google, City of LA)."""
+    text = " ".join(u.text for u in units if not u.noise)
+    counts: dict[str, int] = {}
+    for match in _EMPLOYER_MENTION.finditer(text):
+        name = (match.group(1) or match.group(2)).strip()
+        if name.lower() in _NOT_EMPLOYERS or JOB_TITLE.search(name):
+            continue
+        counts[name] = counts.get(name, 0) + 1
+    for name in sorted(counts, key=lambda n: -counts[n]):
+        if len(re.findall(rf"\b{re.escape(name)}\b", text)) >= 2:
+            return name
+    return None
+
+
+_EMPLOYER_MENTION = re.compile(
+    r"\b(?:at|join|joining|with|for)\s+((?:The\s+)?[A-Z][\w&.'-]+(?:\s+(?:of\s+)?[A-Z][\w&.'-]+){0,3})"
+    r"|\b((?:City|County|State) of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+_NOT_EMPLOYERS = {"us", "our", "the", "this", "a", "an", "we", "you", "least", "minimum"}

@@ -1,0 +1,44 @@
+"""Small shared vocabularies for structure parsing (not skills: those live in the lexicon)."""
+
+from __future__ import annotations
+
+import re
+
+# Words that make a line a job title ("Senior Backend Engineer", "Registered Nurse").
+JOB_TITLE = re.compile(
+    r"\b(?:engineer|developer|programmer|architect|scientist|analyst|manager|director|lead|"
+    r"head|chief|officer|president|vp|cto|ceo|cfo|coo|founder|co-founder|consultant|"
+    r"specialist|technician|administrator|admin|coordinator|assistant|associate|intern|"
+    r"trainee|apprentice|nurse|rn|lpn|physician|surgeon|therapist|pharmacist|teacher|"
+    r"instructor|educator|professor|lecturer|tutor|coach|accountant|auditor|bookkeeper|"
+    r"controller|clerk|cashier|representative|rep|agent|advisor|adviser|planner|designer|"
+    r"writer|editor|producer|researcher|fellow|owner|partner|supervisor|executive|"
+    r"strategist|marketer|recruiter|generalist|operator|mechanic|electrician|driver|"
+    r"receptionist|secretary|paralegal|attorney|lawyer|counsel|sre|devops|volunteer|member|"
+    r"facilitator|expert|member of technical staff|staff|principal|dentist|hygienist|"
+    r"medic|paramedic|caregiver|aide|chef|cook|buyer|merchandiser|photographer|artist|"
+    r"animator|illustrator|copywriter|journalist|librarian|counselor|social worker)s?\b",
+    re.IGNORECASE,
+)
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(r"(?<![\w/])(?:\+?\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?|\d{2,4}[\s.-])\d{3,4}[\s.-]?"
+                   r"\d{3,4}(?![\w/])")
+URL = re.compile(r"(?:https?://|www\.)\S+|\b(?:linkedin\.com|github\.com|gitlab\.com|"
+                 r"behance\.net|dribbble\.com)/\S+", re.IGNORECASE)
+LOCATION = re.compile(
+    r"^(?:[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,3},\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
+    r"(?:,\s*[A-Z][\w ]+)?|remote|hybrid|on-?site|usa|united states|uk|india)$",
+    re.IGNORECASE,
+)
+SCHOOL = re.compile(r"\b(?:university|college|institute|school|academy|polytechnic|"
+                    r"conservatory|iit|mit|ucla|uc berkeley|nyu)\b", re.IGNORECASE)
+
+# Words that occur in names of fields of study ("Computer Science", "Nursing").
+FIELD_WORD = re.compile(
+    r"\b(?:science|sciences|engineering|studies|administration|arts|management|nursing|"
+    r"education|mathematics|math|economics|finance|accounting|marketing|design|psychology|"
+    r"biology|chemistry|physics|communications?|journalism|law|medicine|pharmacy|statistics|"
+    r"informatics|information|technology|systems|computing|business|history|english|"
+    r"languages?|literature|health|analytics|commerce|philosophy|sociology|ai|learning)\b",
+    re.IGNORECASE)

@@ -1,0 +1,57 @@
+"""Years-of-experience and degree details inside requirements."""
+
+from __future__ import annotations
+
+import pytest
+
+from tailorfit.core.parse.details import DegreeLevel, parse_degree, parse_years
+
+
+@pytest.mark.parametrize(("text", "minimum", "maximum", "domain"), [
+    ("8+ years of experience in backend development", 8, None, "backend development"),
+    ("At least five (5) years of professional experience", 5, None, None),
+    ("3-5 years of Python experience", 3, 5, "Python"),
+    ("Minimum of 10 years in software engineering", 10, None, "software engineering"),
+    ("2-4 + years of experience", 2, 4, None),
+    ("5+ years building backend services", 5, None, "building backend services"),
+    ("One year of full-time paid professional nursing experience", 1, None, "nursing"),
+    ("two years of full-time paid experience as an Applications Programmer", 2, None,
+     "Applications Programmer"),
+])
+def test_years(text: str, minimum: float, maximum: float | None, domain: str | None) -> None:
+    found = parse_years(text)
+    assert found is not None
+    assert (found.minimum, found.maximum, found.domain) == (minimum, maximum, domain)
+
+
+@pytest.mark.parametrize("text", ["warranty of 3 years", "within 2 years of hire", "Python"])
+def test_not_years_of_experience(text: str) -> None:
+    assert parse_years(text) is None
+
+
+@pytest.mark.parametrize(("text", "level", "fields", "equivalent"), [
+    ("Bachelor's degree in Computer Science, Data Science, Engineering, or a related field "
+     "(or equivalent experience)", DegreeLevel.BACHELOR,
+     ("Computer Science", "Data Science", "Engineering"), True),
+    ("BS in Computer Science or equivalent practical experience", DegreeLevel.BACHELOR,
+     ("Computer Science",), True),
+    ("Master of Science in Computer Science, Massachusetts Institute of Technology",
+     DegreeLevel.MASTER, ("Computer Science",), False),
+    ("PhD in Computer Science - Princeton", DegreeLevel.DOCTORATE, ("Computer Science",), False),
+    ("Graduation from an accredited four-year college or university with a major in accounting",
+     DegreeLevel.BACHELOR, ("Accounting",), False),
+    ("Master of Business Administration, Stanford University", DegreeLevel.MASTER,
+     ("Business Administration",), False),
+    ("BSN required", DegreeLevel.BACHELOR, ("Nursing",), False),
+    ("Associate's degree in Nursing", DegreeLevel.ASSOCIATE, ("Nursing",), False),
+    ("B.S. Computer Science University of Georgia", DegreeLevel.BACHELOR,
+     ("Computer Science",), False),
+])
+def test_degrees(text: str, level: DegreeLevel, fields: tuple[str, ...], equivalent: bool) -> None:
+    found = parse_degree(text)
+    assert found is not None
+    assert (found.level, found.fields, found.equivalent_experience) == (level, fields, equivalent)
+
+
+def test_no_degree() -> None:
+    assert parse_degree("Experience with Kubernetes") is None

@@ -1,0 +1,142 @@
+"""Posting structure: sections, items, strength, kinds, details, alternatives, noise."""
+
+from __future__ import annotations
+
+from tailorfit.core.parse.posting import (
+    PostingSection,
+    RequirementKind,
+    Strength,
+    parse_posting,
+)
+from tailorfit.core.readers import read_document, read_pasted
+from tailorfit.core.resources import sample_posting
+
+JOB_BOARD_PASTE = """Home
+Jobs
+Careers
+Sign in
+Senior Data Engineer
+Acme Analytics
+$140,000 - $170,000 a year
+Apply now
+
+About the role
+You will build pipelines. You are the go-to person for data quality.
+
+What you'll need:
+- 5+ years of experience in data engineering
+- Strong SQL and Python; experience with Airflow
+- Bachelor's degree in Computer Science or equivalent experience
+- Excellent communication skills
+
+Nice to have
+- Experience with dbt
+- Kafka is required for the streaming team
+
+Benefits
+- Health insurance
+Upload your resume
+© 2024 Acme Analytics. Privacy Policy
+"""
+
+
+def test_job_board_paste() -> None:
+    posting = parse_posting(read_pasted(JOB_BOARD_PASTE))
+    assert posting.title == "Senior Data Engineer"
+    assert posting.company == "Acme Analytics"
+    kinds = [s.kind for s in posting.sections]
+    assert PostingSection.REQUIREMENTS in kinds and PostingSection.PREFERRED in kinds
+    texts = [r.text for r in posting.requirements]
+    assert texts == [
+        "5+ years of experience in data engineering",
+        "Strong SQL and Python",
+        "experience with Airflow",
+        "Bachelor's degree in Computer Science or equivalent experience",
+        "Excellent communication skills",
+        "Experience with dbt",
+        "Kafka is required for the streaming team",
+    ]
+    by_text = {r.text: r for r in posting.requirements}
+    assert by_text["5+ years of experience in data engineering"].kind is RequirementKind.YEARS
+    assert by_text["5+ years of experience in data engineering"].years.minimum == 5
+    degree = by_text["Bachelor's degree in Computer Science or equivalent experience"]
+    assert degree.kind is RequirementKind.DEGREE and degree.degree.equivalent_experience
+    assert by_text["Excellent communication skills"].kind is RequirementKind.SOFT
+    assert by_text["Experience with dbt"].strength is Strength.NICE
+    # An explicit "required" inside a nice-to-have section keeps the item a must.
+    assert by_text["Kafka is required for the streaming team"].strength is Strength.MUST
+    # Page chrome never becomes a requirement.
+    noise = " ".join(JOB_BOARD_PASTE[s:e] for s, e in posting.noise)
+    for chrome in ("Sign in", "Apply now", "Upload your resume", "$140,000", "Privacy"):
+        assert chrome in noise or chrome not in " ".join(texts)
+    assert all("Apply" not in t and "Privacy" not in t for t in texts)
+
+
+def test_item_offsets_match_text() -> None:
+    posting = parse_posting(read_pasted(JOB_BOARD_PASTE))
+    for item in posting.requirements:
+        assert posting.document.text[item.start:item.end] == item.text
+
+
+CITY_BULLETIN = """PROGRAMMER ANALYST
+Class Code: 1431
+
+REQUIREMENTS/MINIMUM QUALIFICATIONS
+
+1. A bachelor's degree in computer science and two years of full-time paid experience; or
+2. Two years of full-time paid experience as an Applications Programmer with the City.
+
+Additional full-time paid experience may be substituted for the required bachelor's degree.
+
+PROCESS NOTES
+1. Applicants who lack six months or less of the required experience may file for this examination.
+"""
+
+
+def test_numbered_alternatives_form_an_or_group() -> None:
+    posting = parse_posting(read_pasted(CITY_BULLETIN))
+    assert len(posting.requirements) == 2
+    first, second = posting.requirements
+    assert first.group == second.group and first.group_mode == "any"
+    assert first.kind is RequirementKind.DEGREE and first.years.minimum == 2
+    assert second.kind is RequirementKind.YEARS
+    assert not first.text.endswith("or")
+
+
+PROSE = """We are hiring a Sales Representative to join our team in Denver.
+You have 2-3 years of B2B sales experience and you thrive on cold calling.
+Knowledge of the packaging industry is an advantage but not required.
+We offer a great team and a company car."""
+
+
+def test_prose_posting_requirement_sentences() -> None:
+    posting = parse_posting(read_pasted(PROSE))
+    texts = [r.text for r in posting.requirements]
+    assert any(t.startswith("You have 2-3 years of B2B sales") for t in texts)
+    advantage = next(r for r in posting.requirements if "packaging" in r.text)
+    assert advantage.strength is Strength.NICE
+    assert not any("company car" in t for t in texts)
+    assert posting.title == "Sales Representative"
+
+
+def test_one_line_posting_with_inline_headings() -> None:
+    text = ("Title: Backend Developer Our company is growing fast. What You Will Be Doing - "
+            "Developing new features - Maintaining services What You Need for this Position - "
+            "Experience building RESTful APIs - At least 3 years of experience with PHP "
+            "Nice to Have - Experience with Docker")
+    posting = parse_posting(read_pasted(text))
+    texts = [r.text for r in posting.requirements]
+    assert "Experience building RESTful APIs" in texts
+    assert "At least 3 years of experience with PHP" in texts
+    assert not any("Developing new features" in t for t in texts)
+    docker = next(r for r in posting.requirements if "Docker" in r.text)
+    assert docker.strength is Strength.NICE
+
+
+def test_bundled_sample_posting() -> None:
+    posting = parse_posting(read_document(sample_posting()))
+    assert posting.title == "Senior Backend Engineer"
+    must = [r for r in posting.requirements if r.strength is Strength.MUST]
+    nice = [r for r in posting.requirements if r.strength is Strength.NICE]
+    assert len(must) == 9 and len(nice) == 4
+    assert not any("go-to" in r.text or "C-level" in r.text for r in posting.requirements)

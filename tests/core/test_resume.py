@@ -1,0 +1,96 @@
+"""Resume structure: contact, sections, roles with dates, total years, education."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tailorfit.core.parse.details import DegreeLevel
+from tailorfit.core.parse.resume import ResumeSection, parse_resume
+from tailorfit.core.readers import read_document, read_pasted
+from tailorfit.core.resources import sample_resume
+
+TEXT_RESUME = """Priya Natarajan
+priya.n@example.org | +1 (206) 555-0188 | github.com/priyan
+
+SUMMARY
+Data engineer with 6 years of experience.
+
+WORK EXPERIENCE
+Senior Data Engineer | Northwind Traders | Seattle, WA        Mar 2022 – Present
+• Built dbt models for 40 teams
+• Mentored three analysts
+Data Engineer, Contoso Ltd                                   01/2019 - 04/2022
+• Ran Airflow on Kubernetes
+Intern, Fabrikam                                              Summer 2018
+
+EDUCATION
+B.S. in Computer Science, University of Washington, 2018
+
+SKILLS
+Languages: Python, SQL, Scala
+Tools: Airflow, dbt; Spark | Kafka
+
+CERTIFICATIONS
+AWS Certified Data Engineer – Associate (2023)
+"""
+
+
+def test_text_resume_structure() -> None:
+    resume = parse_resume(read_pasted(TEXT_RESUME), today=date(2026, 11, 27))
+    assert resume.contact.name == "Priya Natarajan"
+    assert resume.contact.email == "priya.n@example.org"
+    assert resume.contact.phone == "+1 (206) 555-0188"
+    assert "github.com/priyan" in resume.contact.links
+    kinds = [s.kind for s in resume.sections]
+    assert kinds == [ResumeSection.CONTACT, ResumeSection.SUMMARY, ResumeSection.EXPERIENCE,
+                     ResumeSection.EDUCATION, ResumeSection.SKILLS, ResumeSection.CERTIFICATIONS]
+    titles = [(r.title, r.employer) for r in resume.roles]
+    assert titles == [("Senior Data Engineer", "Northwind Traders"),
+                      ("Data Engineer", "Contoso Ltd"), ("Intern", "Fabrikam")]
+    assert [r.dates.label() for r in resume.roles] == [
+        "2022-03 - present", "2019-01 - 2022-04", "2018-06 - 2018-08"]
+    assert len(resume.roles[0].bullets) == 2
+    # Jan 2019 .. Nov 2026 merged (the Mar 2022 overlap counts once) plus the 3-month summer.
+    assert resume.total_months == 95 + 3
+    assert resume.highest_degree is DegreeLevel.BACHELOR
+    (education,) = resume.education
+    assert education.fields == ("Computer Science",)
+    assert education.school == "University of Washington" and education.year == 2018
+    assert [s.text for s in resume.skills] == ["Python", "SQL", "Scala", "Airflow", "dbt",
+                                               "Spark", "Kafka"]
+    assert resume.certificates[0].year == 2023
+    assert resume.claimed_years == 6
+
+
+def test_present_follows_the_injected_clock() -> None:
+    early = parse_resume(read_pasted(TEXT_RESUME), today=date(2023, 3, 15))
+    late = parse_resume(read_pasted(TEXT_RESUME), today=date(2025, 3, 15))
+    assert late.total_months - early.total_months == 24
+
+
+def test_role_offsets_cover_their_text() -> None:
+    resume = parse_resume(read_pasted(TEXT_RESUME), today=date(2026, 11, 27))
+    text = resume.document.text
+    first = resume.roles[0]
+    assert text[first.start:first.end].startswith("Senior Data Engineer")
+    assert [text[a:b] for a, b in first.bullets] == ["Built dbt models for 40 teams",
+                                                    "Mentored three analysts"]
+
+
+def test_bundled_sample_resume() -> None:
+    resume = parse_resume(read_document(sample_resume()), today=date(2026, 11, 27))
+    assert resume.contact.name == "Maya Okafor"
+    assert resume.contact.email == "maya.okafor@example.com"
+    assert [r.employer for r in resume.roles] == ["Fernhollow Payments", "Marrowfield Health",
+                                                  "Kettlebrook Digital"]
+    assert resume.total_years == 7.2
+    assert resume.highest_degree is DegreeLevel.BACHELOR
+    assert {"Go", "Kubernetes", "Istio"} <= {s.text for s in resume.skills}
+    assert len(resume.certificates) == 2  # the footer line is not a certificate
+
+
+def test_resume_without_sections_still_finds_contact() -> None:
+    resume = parse_resume(read_pasted("Alex Johnson\nalex@example.com\nMarketing specialist"))
+    assert resume.contact.name == "Alex Johnson"
+    assert resume.roles == ()
+    assert resume.total_months == 0
