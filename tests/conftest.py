@@ -11,7 +11,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parents[1]
-CORPUS = REPO.parent / "shared" / "corpus"
+CORPUS = Path(os.environ.get("TAILORFIT_CORPUS", REPO.parent / "shared" / "corpus"))
 TODAY = date(2026, 11, 27)
 
 

@@ -552,8 +552,8 @@ def _continues(current: list[_Row], row: _Row, body: float, width: float) -> boo
 def _build_block(rows: list[_Row], page: int, body: float) -> Block | None:
     builder = BlockBuilder(page=page)
     for row_index, row in enumerate(rows):
-        if row_index:
-            builder.add_separator("\n")
+        if row_index and not rows[row_index - 1].segments[-1].text.rstrip().endswith("\ufffe"):
+            builder.add_separator("\n")  # pdfium marks a word hyphenated at the line end with U+FFFE
         for seg_index, seg in enumerate(row.segments):
             if seg_index:  # text set apart on one line: keep it visibly apart
                 builder.add_separator(" | ")

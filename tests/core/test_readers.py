@@ -1,0 +1,143 @@
+"""Readers: layout of PDFs, saved job pages, Markdown and Word structure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+
+from tailorfit.core.model import BlockKind, Region, SourceFormat
+from tailorfit.core.readers import read_document
+from tests.pdfgen import Page, build_pdf
+
+
+def test_two_column_pdf_reads_one_column_then_the_other(tmp_path: Path) -> None:
+    # The content stream interleaves the columns row by row, as some producers do.
+    page = Page().text(72, 740, "JANE ROE", 20)
+    left = ["SKILLS", "Python", "Kubernetes", "Terraform", "PostgreSQL", "EDUCATION",
+            "B.S. Computer Science", "LANGUAGES", "English", "Spanish"]
+    right = ["EXPERIENCE", "Senior Engineer, Acme Corp", "Jan 2020 - Present",
+             "- Built data pipelines for billing", "- Led a team of five engineers",
+             "Engineer, Beta LLC", "Jun 2015 - Dec 2019", "- Wrote services in Go",
+             "- Ran the on-call rotation", "- Cut latency by 40%"]
+    for row, (a, b) in enumerate(zip(left, right, strict=True)):
+        page.text(72, 700 - row * 16, a).text(250, 700 - row * 16, b)
+    path = tmp_path / "two-column.pdf"
+    path.write_bytes(build_pdf([page]))
+    blocks = [b.text for b in read_document(path).blocks]
+    assert blocks[0] == "JANE ROE"
+    assert not any(l in b and r in b for b in blocks for l, r in zip(left, right, strict=True))
+    left_end = max(i for i, b in enumerate(blocks) if any(b.startswith(x) for x in left))
+    right_start = min(i for i, b in enumerate(blocks) if any(b.startswith(x) for x in right))
+    assert left_end < right_start
+
+
+def test_date_column_stays_on_its_row(tmp_path: Path) -> None:
+    # moderncv: dates in a narrow left column beside each entry are read with the entry.
+    page = Page().text(72, 740, "Experience", 14)
+    entries = [("2019 - 2021", "Data Engineer, Northwind", "Built pipelines and reports."),
+               ("2016 - 2019", "Analyst, Contoso", "Wrote SQL for finance teams."),
+               ("2014 - 2016", "Intern, Fabrikam", "Cleaned data in Excel.")]
+    y = 700
+    for when, title, detail in entries:
+        page.text(72, y, when).text(160, y, title).text(160, y - 14, detail)
+        y -= 48
+    path = tmp_path / "moderncv.pdf"
+    path.write_bytes(build_pdf([page]))
+    texts = [b.text for b in read_document(path).blocks]
+    assert "2019 - 2021 | Data Engineer, Northwind" in texts
+    assert "2016 - 2019 | Analyst, Contoso" in texts
+
+
+def test_wrapped_pdf_lines_join_and_hyphenation_is_undone(tmp_path: Path) -> None:
+    page = Page()
+    lines = ["- Designed and implemented the real-time fraud detection pipeline for pay-",
+             "ments across twelve regional markets with strict latency budgets, with a",
+             "small team.",
+             "- Second bullet starts here"]
+    for row, line in enumerate(lines):
+        page.text(72, 700 - row * 13, line)
+    path = tmp_path / "wrapped.pdf"
+    path.write_bytes(build_pdf([page]))
+    blocks = read_document(path).blocks
+    assert [b.kind for b in blocks] == [BlockKind.LIST_ITEM, BlockKind.LIST_ITEM]
+    assert "for payments across twelve" in blocks[0].text
+    assert blocks[0].text.endswith("with a small team.")
+
+
+def test_saved_job_page_drops_scripts_navigation_and_footer(tmp_path: Path) -> None:
+    html = """<!DOCTYPE html><html><head><title>Job</title>
+    <script>window.apply = "Apply now";</script><style>p{color:red}</style></head><body>
+    <nav class="top-nav"><a href="/">Home</a> &gt; <a>Careers</a></nav>
+    <div id="cookie-banner">We use cookies. <button>Accept all</button></div>
+    <main><h1>Senior Data Engineer</h1><p>Acme Corp &ndash; Remote</p>
+    <h2>What you&#8217;ll need</h2>
+    <ul><li>5+ years with <b>Python</b> and
+    SQL</li><li>Experience with dbt &amp; Airflow</li></ul></main>
+    <div hidden>Hidden tracking text</div>
+    <footer>&copy; 2024 Acme &middot; Privacy</footer></body></html>"""
+    path = tmp_path / "job.html"
+    path.write_text(html, encoding="utf-8")
+    document = read_document(path)
+    assert document.source.format is SourceFormat.HTML
+    assert [b.text for b in document.blocks] == [
+        "Senior Data Engineer", "Acme Corp - Remote", "What you'll need",
+        "5+ years with Python and SQL", "Experience with dbt & Airflow"]
+    assert document.blocks[0].kind is BlockKind.HEADING
+    assert document.blocks[3].kind is BlockKind.LIST_ITEM
+    lines = html.split("\n")
+    start = document.text.index("Python")
+    (anchor,) = document.anchors(start, start + 6)
+    assert lines[anchor.line - 1][anchor.start:anchor.end] == "Python"
+
+
+def test_markdown_syntax_is_not_analysed_text(tmp_path: Path) -> None:
+    path = tmp_path / "resume.md"
+    path.write_text("# Jane Roe\n\n## Experience\n\n- Built **Kafka** pipelines in `Go`\n"
+                    "- See [my repo](https://example.com/repo)\n", encoding="utf-8")
+    document = read_document(path)
+    assert [b.text for b in document.blocks] == [
+        "Jane Roe", "Experience", "- Built Kafka pipelines in Go", "- See my repo"]
+    assert document.blocks[1].style.heading_level == 2
+    assert document.blocks[2].content == "Built Kafka pipelines in Go"
+
+
+def test_docx_text_boxes_are_read_once(tmp_path: Path) -> None:
+    source = tmp_path / "plain.docx"
+    document = docx.Document()
+    document.add_paragraph("Body paragraph")
+    document.save(source)
+    import zipfile
+
+    xml = zipfile.ZipFile(source).read("word/document.xml").decode()
+    box = ('<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/'
+           'markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><w:txbxContent>'
+           '<w:p><w:r><w:t>Sidebar skills: Go, SQL</w:t></w:r></w:p></w:txbxContent></w:drawing>'
+           '</mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>Sidebar skills: Go, '
+           'SQL</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent>'
+           '</w:r></w:p>')
+    xml = xml.replace("<w:sectPr", box + "<w:sectPr", 1)
+    path = tmp_path / "textbox.docx"
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(path, "w") as dst:
+        for item in src.infolist():
+            dst.writestr(item, xml if item.filename == "word/document.xml" else src.read(item))
+    blocks = read_document(path).blocks
+    boxes = [b for b in blocks if b.text == "Sidebar skills: Go, SQL"]
+    assert len(boxes) == 1 and boxes[0].region is Region.TEXTBOX
+
+
+def test_docx_headings_lists_and_tables(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_heading("Experience", level=1)
+    document.add_paragraph("Shipped things", style="List Bullet")
+    document.add_paragraph("Second level", style="List Bullet 2")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Languages"
+    table.cell(0, 1).text = "Go, SQL"
+    path = tmp_path / "styles.docx"
+    document.save(path)
+    blocks = read_document(path).blocks
+    assert blocks[0].kind is BlockKind.HEADING and blocks[0].style.heading_level == 1
+    assert blocks[1].kind is BlockKind.LIST_ITEM
+    assert blocks[2].kind is BlockKind.LIST_ITEM
+    assert [b.kind for b in blocks[3:]] == [BlockKind.TABLE_CELL, BlockKind.TABLE_CELL]
