@@ -26,7 +26,7 @@ def test_two_column_pdf_reads_one_column_then_the_other(tmp_path: Path) -> None:
     path.write_bytes(build_pdf([page]))
     blocks = [b.text for b in read_document(path).blocks]
     assert blocks[0] == "JANE ROE"
-    assert not any(l in b and r in b for b in blocks for l, r in zip(left, right, strict=True))
+    assert not any(a in b and c in b for b in blocks for a, c in zip(left, right, strict=True))
     left_end = max(i for i, b in enumerate(blocks) if any(b.startswith(x) for x in left))
     right_start = min(i for i, b in enumerate(blocks) if any(b.startswith(x) for x in right))
     assert left_end < right_start
