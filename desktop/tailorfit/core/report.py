@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from tailorfit.core.match.result import Analysis, Status
 from tailorfit.core.model import Anchor, Document
+from tailorfit.core.parse.details import DegreeLevel
 from tailorfit.core.parse.posting import Posting, Requirement
 from tailorfit.core.parse.resume import Resume
 
@@ -128,4 +130,80 @@ def resume_text(resume: Resume) -> str:
         lines.append("Skills: " + ", ".join(s.text for s in resume.skills))
     if resume.certificates:
         lines.append("Certificates: " + "; ".join(x.text for x in resume.certificates))
+    return "\n".join(lines)
+
+
+ANALYSIS_SCHEMA = "tailorfit.analysis/1"
+
+
+def analysis_json(analysis: Analysis) -> dict[str, Any]:
+    """The stable, versioned analysis contract (see README, "Analysis JSON")."""
+    posting, resume = analysis.posting, analysis.resume
+    rdoc = resume.document
+    requirements = []
+    for verdict in analysis.verdicts:
+        item = requirement_json(posting, verdict.requirement)
+        item.update({
+            "status": verdict.status.value,
+            "evidence": [{"text": e.text, "where": e.where,
+                          "anchor": anchors_json(rdoc, e.start, e.end)} for e in verdict.evidence],
+            "explanation": verdict.explanation,
+            "terms": list(verdict.terms),
+        })
+        requirements.append(item)
+    return {
+        "schema": ANALYSIS_SCHEMA,
+        "posting": {"source": _source(posting.document), "title": posting.title,
+                    "company": posting.company},
+        "score": analysis.score,
+        "must_missing": analysis.must_missing,
+        "counts": {status.value: count for status, count in analysis.counts().items()},
+        "requirements": requirements,
+        "keywords": [{"term": k.term, "canonical": k.canonical, "category": k.category,
+                      "posting_count": k.posting_count, "resume_count": k.resume_count,
+                      "resume_places": list(k.resume_places)} for k in analysis.keywords],
+        "resume": {
+            "source": _source(rdoc),
+            "name": resume.contact.name,
+            "total_years_experience": resume.total_years,
+            "highest_degree": _degree_label(resume.highest_degree),
+            "degree_fields": sorted({f for e in resume.education for f in e.fields}),
+            "skills": [{"canonical": s.canonical, "name": s.name,
+                        "mentions": [{"text": m.text, "anchor": anchors_json(rdoc, m.start, m.end)}
+                                     for m in s.mentions]} for s in analysis.resume_skills],
+        },
+    }
+
+
+def _degree_label(level: DegreeLevel) -> str:
+    return level.label if level >= DegreeLevel.ASSOCIATE else "none"
+
+
+def analysis_text(analysis: Analysis) -> str:
+    """A readable report: the score, then every requirement with its verdict and reason."""
+    posting = analysis.posting
+    counts = analysis.counts()
+    marks = {Status.MET: "[met]    ", Status.PARTIAL: "[partial]", Status.MISSING: "[missing]"}
+    lines = [
+        f"{posting.title or 'Posting'}" + (f" at {posting.company}" if posting.company else ""),
+        f"Score {analysis.score}/100 - must-haves missing: {analysis.must_missing} - "
+        f"met {counts[Status.MET]}, partial {counts[Status.PARTIAL]}, "
+        f"missing {counts[Status.MISSING]}",
+        f"Resume: {analysis.resume.total_years:g} years of experience, "
+        f"highest degree {_degree_label(analysis.resume.highest_degree)}",
+        "",
+    ]
+    for strength in ("must", "nice"):
+        group = [v for v in analysis.verdicts if v.requirement.strength.value == strength]
+        if not group:
+            continue
+        lines.append("Must have:" if strength == "must" else "Nice to have:")
+        for verdict in group:
+            lines.append(f"  {marks[verdict.status]} {verdict.requirement.text}")
+            lines.append(f"              {verdict.explanation}")
+    missing_terms = [k.term for k in analysis.keywords if k.resume_count == 0
+                     and k.category not in ("degree", "degree_field", "soft")]
+    if missing_terms:
+        lines.append("")
+        lines.append("Posting keywords not in the resume: " + ", ".join(missing_terms[:25]))
     return "\n".join(lines)

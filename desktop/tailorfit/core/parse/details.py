@@ -29,7 +29,7 @@ _DOMAIN_AFTER = re.compile(
     r"related\s+|proven\s+|demonstrated\s+|direct\s+|total\s+)*"
     r"(?:(?P<pre>[\w/+#.\- ]{1,40}?)\s+)?(?:experience|exp\.?|background|expertise)\b"
     r"(?:\s+(?:in|with|as|of|doing|on|using|working (?:in|with|on|as)|building|developing|"
-    r"managing|leading)\s+(?P<post>[^.;:()]{2,120}))?",
+    r"managing|leading)\s+(?P<post>[^.;:()]{2,120})|\s+(?P<gerund>[a-z]+ing\b[^.;:()]{2,120}))?",
     re.IGNORECASE,
 )
 _EXPERIENCE_WORD = re.compile(r"experience|experienced|\bexp\b|background|work(?:ing)?\b|"
@@ -111,13 +111,27 @@ def parse_years(text: str) -> YearsDetail | None:
     return None
 
 
+def parse_all_years(text: str) -> list[YearsDetail]:
+    """Every years-of-experience ask in ``text`` ("6-10 years of IT, with 5+ years of X")."""
+    found: list[YearsDetail] = []
+    offset = 0
+    while offset < len(text):
+        detail = parse_years(text[offset:])
+        if detail is None:
+            break
+        found.append(YearsDetail(detail.minimum, detail.maximum, detail.domain,
+                                 detail.start + offset, detail.end + offset))
+        offset += detail.end
+    return found
+
+
 def _domain(after: str) -> str | None:
     match = _DOMAIN_AFTER.match(after)
     if not match:
         simple = re.match(r"^\s*(?:of|in|with)\s+([A-Za-z][\w/+#.\- ]{1,60}?)(?:[,.;:(]|$| and )",
                           after)
         return simple.group(1).strip() if simple else None
-    candidate = match.group("post") or match.group("pre")
+    candidate = match.group("post") or match.group("gerund") or match.group("pre")
     if not candidate:
         return None
     candidate = _DOMAIN_STOP.sub("", candidate).strip(" ,-")
@@ -132,7 +146,8 @@ _LEVEL_PATTERNS: list[tuple[DegreeLevel, re.Pattern[str]]] = [
         r"\b(?:ph\.?\s?d\.?|doctorate|doctoral|doctor of|d\.?n\.?p\.?|ed\.?d\.?|"
         r"pharm\.?d\.?|m\.d\.|j\.d\.)(?!\w)", re.IGNORECASE)),
     (DegreeLevel.MASTER, re.compile(
-        r"\b(?:master'?s?|masters|m\.?s\.?c?\.?(?= in | of |,| degree)|m\.s\.|msc|mba|m\.b\.a\.|"
+        r"\b(?:master's|masters|master(?= of | in | degree)|m\.?s\.?c?\.?(?= in | of |,| degree)|"
+        r"m\.s\.|msc|mba|m\.b\.a\.|"
         r"msn|m\.?eng|m\.?tech|mca|mph|m\.?ed\.?|m\.a\.(?=\s)|graduate degree|"
         r"advanced degree|postgraduate|post-graduate)(?!\w)", re.IGNORECASE)),
     (DegreeLevel.BACHELOR, re.compile(
@@ -140,7 +155,8 @@ _LEVEL_PATTERNS: list[tuple[DegreeLevel, re.Pattern[str]]] = [
         r"b\.?tech|b\.?e\.(?=\s)|b\.?eng|bba|b\.b\.a\.|bsn|b\.s\.n\.|b\.a\.(?=\s)|b\.?com|bfa|"
         r"undergraduate degree|four-year (?:college )?degree|4-year (?:college )?degree|"
         r"graduation from an accredited four-year college|college degree|university degree|"
-        r"university graduate|college graduate)(?!\w)", re.IGNORECASE)),
+        r"university graduate|college graduate|degree in|graduation from an? (?:business |"
+        r"accredited )?(?:school|college|university))(?!\w)", re.IGNORECASE)),
     (DegreeLevel.ASSOCIATE, re.compile(
         r"\b(?:associate'?s? degree|associate of|associates degree|a\.a\.s?\.|a\.s\.(?= in )|"
         r"two-year (?:college )?degree|2-year degree)(?!\w)", re.IGNORECASE)),

@@ -127,7 +127,9 @@ _REQUIREMENT_SENTENCE = re.compile(
     r"experienced (?:in|with)|knowledge of|proficien\w*|familiar\w*|degree|bachelor|master'?s|"
     r"diploma|certif\w*|licen[sc]\w*|must (?:have|be|hold|possess)|required|requirements?|"
     r"should (?:have|be)|you (?:have|are|bring|possess)|ability to|able to|skills? (?:in|with)|"
-    r"expertise|background in|understanding of|fluen(?:t|cy)|candidates? (?:must|should|will))",
+    r"expertise|background in|understanding of|fluen(?:t|cy)|candidates? (?:must|should|will)|"
+    r"you (?:thrive|excel|enjoy|master|speak)|graduat\w+ from|is (?:an )?(?:absolute )?"
+    r"advantage|is preferred|are preferred|a plus|travel|speaking and writing)",
     re.IGNORECASE)
 _SUBSTITUTION = re.compile(r"may be substituted|is equivalent to \d|in lieu of the required|"
                            r"is responsible for", re.IGNORECASE)
@@ -334,7 +336,8 @@ def _heading_of(document: Document, unit: _Unit) -> tuple[PostingSection | None,
     formatted = looks_like_heading(block, text) and not unit.listy
     if formatted and (found.coverage >= 0.5 or text.endswith(":")):
         return found.kind, text.rstrip(":")
-    if not unit.listy and len(text.split()) <= 6 and found.coverage >= 0.75:
+    if (not unit.listy and len(text.split()) <= 6 and found.coverage >= 0.75
+            and not re.search(r"\d", text) and not text.endswith(".")):
         return found.kind, text.rstrip(":")
     if not unit.listy and text.endswith(":") and len(text.split()) <= 12 and found.coverage >= 0.3:
         return found.kind, text.rstrip(":")
@@ -404,7 +407,11 @@ def _items(document: Document, unit: _Unit, section: PostingSection,
         pieces.append((0, len(text)))
     else:
         pos = 0
+        depth = _paren_depths(text)
         for match in _SENTENCE_END.finditer(text):
+            before = text[max(0, match.start() - 6):match.start()].lower()
+            if depth[match.start()] or before.endswith(_ABBREVIATIONS):
+                continue  # "(e.g. Oracle, SAP)" is one sentence
             pieces.append((pos, match.start()))
             pos = match.end()
         pieces.append((pos, len(text)))
@@ -415,6 +422,23 @@ def _items(document: Document, unit: _Unit, section: PostingSection,
             if item is not None:
                 found.append(item)
     return found
+
+
+_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "incl.", "vs.", "approx.", "no.", "min.", "max.", "dr.",
+                  "mr.", "ms.", "st.", "jr.", "sr.", "inc.", "co.", "ltd.")
+
+
+def _paren_depths(text: str) -> list[int]:
+    depth = 0
+    depths: list[int] = []
+    for char in text:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        depths.append(depth)
+    depths.append(0)
+    return depths
 
 
 def _semicolon_parts(text: str, lo: int, hi: int, enumerated: bool) -> list[tuple[int, int]]:

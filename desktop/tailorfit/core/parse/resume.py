@@ -393,7 +393,7 @@ def _title_and_employer(parts: list[tuple[int, str]]) -> tuple[str | None, str |
     An employer on a line of its own beats a word after the title on the title's line, which
     then belongs to the title ("Senior Software Engineer, Platform").
     """
-    parts = [(b, p) for b, p in parts if p and not LOCATION.match(p)
+    parts = [(b, p) for b, p in parts if p and not LOCATION.match(p) and len(p.split()) <= 7
              and not re.fullmatch(r"[\W\d]*|present|current", p, re.IGNORECASE)]
     at = next((i for i, (_, p) in enumerate(parts) if JOB_TITLE.search(p)), None)
     if at is None:

@@ -1,0 +1,233 @@
+"""Finding lexicon terms in documents: longest match, case rules, and context for ambiguity.
+
+Ambiguous short names (Go, R, C, Swift, Excel, Chef...) count only with context: a skills
+section, a known technology within a few words, a confirming phrase ("written in Go"), or a
+pattern such as "in Go" / "Go developer". Negative phrases ("go-to", "C-level", "excel at")
+reject them outright. Results are cached per block text, so re-analysis while typing only
+rescans the blocks that changed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from tailorfit.core.lexicon import Form, Lexicon, Token, tokenize
+from tailorfit.core.model import Document
+
+# Categories whose terms vouch for an ambiguous technology term next to them.
+_TECH = frozenset({"language", "framework", "library", "database", "cloud", "devops", "security",
+                   "data", "ml", "os", "protocol", "tool", "concept", "methodology"})
+_NEARBY = 8  # tokens
+# Lexicon files whose terms keep company: they break ties between same-spelled entries.
+_TECH_FILES = frozenset({"software", "data_cloud", "devops_security", "project_product",
+                         "design_creative"})
+_BUSINESS_FILES = frozenset({"accounting_finance", "sales_marketing_pr", "operations_admin",
+                             "project_product"})
+_FAMILY: dict[str, frozenset[str]] = {name: _TECH_FILES for name in _TECH_FILES}
+_FAMILY.update({name: _FAMILY.get(name, frozenset()) | _BUSINESS_FILES for name in _BUSINESS_FILES})
+_BEFORE = frozenset({"in", "using", "with", "of", "and", "or"})
+_AFTER = re.compile(r"^(?:developers?|engineers?|engineering|programmers?|programming|code|"
+                    r"codebases?|services?|microservices|backends?|sdks?|apis?|stack|frameworks?|"
+                    r"librar(?:y|ies)|language|scripts?|scripting|applications?|modules?)$")
+
+
+@dataclass(frozen=True, slots=True)
+class TermHit:
+    """A lexicon entry found at ``start:end`` of a document's text, in block ``block``."""
+
+    entry: str
+    start: int
+    end: int
+    block: int
+    text: str
+
+
+def find_terms(document: Document, lexicon: Lexicon,
+               tech_blocks: frozenset[int] = frozenset()) -> list[TermHit]:
+    """Every term in the document, in order. ``tech_blocks`` are skills-list blocks."""
+    hits: list[TermHit] = []
+    pending: list[TermHit] = []
+    for index, block in enumerate(document.blocks):
+        base = document.block_start(index)
+        accepted, unsure = scan(lexicon, block.text, index in tech_blocks)
+        for entry, start, end in accepted:
+            hits.append(TermHit(entry, base + start, base + end, index, block.text[start:end]))
+        for entry, start, end in unsure:
+            pending.append(TermHit(entry, base + start, base + end, index, block.text[start:end]))
+    if pending:
+        # One sense per document: "Kafka" listed under Skills vouches for "Kafka-based" in a bullet.
+        known = {hit.entry for hit in hits}
+        hits.extend(hit for hit in pending if hit.entry in known)
+        hits.sort(key=lambda hit: hit.start)
+    return hits
+
+
+_Span = tuple[str, int, int]
+
+
+@lru_cache(maxsize=50_000)
+def scan(lexicon: Lexicon, text: str, tech: bool) -> tuple[tuple[_Span, ...], tuple[_Span, ...]]:
+    """Terms in one block of text as (entry id, start, end): accepted ones, and ambiguous ones
+    that lacked context here (the document may still vouch for them)."""
+    tokens = tokenize(text)
+    lower = text.lower()
+    # Longest match; when several entries share the longest form ("TPM": technical program
+    # management or total productive maintenance), keep them all and choose below.
+    spots: list[tuple[int, int, list[Form]]] = []
+    i = 0
+    while i < len(tokens):
+        longest = 0
+        choices: list[Form] = []
+        for form in lexicon.index.get(tokens[i].fold, ()):
+            n = len(form.folds)
+            if n < longest:
+                break
+            if _matches(tokens, i, form) and not _negative(lexicon, form, lower, tokens, i, n):
+                if all(c.entry != form.entry for c in choices):
+                    choices.append(form)
+                longest = n
+        if choices:
+            spots.append((i, longest, choices))
+            i += longest
+        else:
+            i += 1
+    spots.extend(_fuzzy_spots(lexicon, tokens, spots))
+    spots.sort(key=lambda spot: spot[0])
+    fields: dict[str, int] = {}
+    for _, _, choices in spots:
+        if len(choices) == 1 and not lexicon[choices[0].entry].ambiguous:
+            domain = lexicon[choices[0].entry].domain
+            fields[domain] = fields.get(domain, 0) + 1
+    found: list[tuple[int, int, Form]] = []
+    for i, n, choices in spots:
+        if len(choices) > 1:
+            choices = sorted(choices, key=lambda f: (
+                -_positive(lexicon[f.entry].positive, lower, tokens, i, n),
+                -fields.get(lexicon[f.entry].domain, 0),
+                -sum(c for d, c in fields.items() if d in _FAMILY.get(lexicon[f.entry].domain, ()))))
+        found.append((i, n, choices[0]))
+    # Round one: unambiguous terms, and ambiguous ones with their own strong signal.
+    strong: set[int] = set()
+    for i, n, form in found:
+        entry = lexicon[form.entry]
+        if not entry.ambiguous or tech or _positive(entry.positive, lower, tokens, i, n) or (
+                _pattern(entry.category, tokens, i, n)):
+            strong.add(i)
+    anchors = [i for i, _, f in found if i in strong and lexicon[f.entry].category in _TECH]
+    # Round two: the rest count only beside a known technology.
+    result: list[_Span] = []
+    unsure: list[_Span] = []
+    for i, n, form in found:
+        span = (form.entry, tokens[i].start, tokens[i + n - 1].end)
+        # One- and two-letter names (Go, R, C) need the technology within a few words; longer
+        # ones (Kafka, Spark, Excel) anywhere in the same bullet or line.
+        reach = _NEARBY if len(form.text) <= 2 else len(tokens)
+        if i in strong or any(abs(a - i) <= reach for a in anchors if a != i):
+            result.append(span)
+        elif len(form.text) > 2:
+            unsure.append(span)
+    return tuple(result), tuple(unsure)
+
+
+def _fuzzy_spots(lexicon: Lexicon, tokens: list[Token],
+                 spots: list[tuple[int, int, list[Form]]]) -> list[tuple[int, int, list[Form]]]:
+    """Typos in long multi-word forms ("continous integration") between exact matches."""
+    taken = [False] * (len(tokens) + 1)
+    for i, n, _ in spots:
+        for k in range(i, i + n):
+            taken[k] = True
+    found: list[tuple[int, int, list[Form]]] = []
+    i = 0
+    while i < len(tokens):
+        best: tuple[float, int, Form] | None = None
+        for n in (4, 3, 2):
+            if i + n > len(tokens) or any(taken[i:i + n]):
+                continue
+            words = [t.fold for t in tokens[i:i + n]]
+            if not all(w.isalpha() for w in words):
+                continue
+            window = " ".join(words)
+            if len(window) < 12:
+                continue
+            for joined, form in lexicon.fuzzy.get((n, window[:2]), ()):
+                if abs(len(joined) - len(window)) > 3:
+                    continue
+                # A typo keeps each word's length and last letter; "designing" is not a
+                # misspelt "design".
+                if any(abs(len(a) - len(b)) > 2 or a[-1] != b[-1]
+                       for a, b in zip(words, form.folds, strict=True)):
+                    continue
+                score = fuzz.ratio(window, joined)
+                if score >= 90 and (best is None or score > best[0]):
+                    best = (score, n, form)
+        if best is not None:
+            found.append((i, best[1], [best[2]]))
+            for k in range(i, i + best[1]):
+                taken[k] = True
+            i += best[1]
+        else:
+            i += 1
+    return found
+
+
+def _matches(tokens: list[Token], i: int, form: Form) -> bool:
+    n = len(form.folds)
+    if i + n > len(tokens):
+        return False
+    for k in range(n):
+        token = tokens[i + k]
+        if token.fold != form.folds[k]:
+            return False
+        if form.exact is not None and token.text != form.exact[k]:
+            return False
+        # "Node.js" must not match "node . js": joined punctuation stays joined.
+        if k and form.joined[k - 1] and token.spaced and (
+                not token.text.isalnum() or not tokens[i + k - 1].text.isalnum()):
+            return False
+    return True
+
+
+def _phrase_at(phrase: str, lower: str, tokens: list[Token], i: int, n: int) -> bool:
+    """Does ``phrase`` (which contains the matched form) occur around tokens i..i+n?"""
+    matched = lower[tokens[i].start:tokens[i + n - 1].end]
+    variants = {phrase, phrase.replace("-", " "), phrase.replace(" ", "-")}
+    for variant in variants:
+        offset = variant.find(matched)
+        while offset >= 0:
+            begin = tokens[i].start - offset
+            if begin >= 0 and lower.startswith(variant, begin):
+                after = begin + len(variant)
+                if after >= len(lower) or not (lower[after].isalnum() and variant[-1].isalnum()):
+                    return True
+            offset = variant.find(matched, offset + 1)
+    return False
+
+
+def _negative(lexicon: Lexicon, form: Form, lower: str, tokens: list[Token], i: int,
+              n: int) -> bool:
+    entry = lexicon[form.entry]
+    return bool(entry.negative) and any(_phrase_at(p, lower, tokens, i, n) for p in entry.negative)
+
+
+def _positive(phrases: tuple[str, ...], lower: str, tokens: list[Token], i: int, n: int) -> bool:
+    matched = lower[tokens[i].start:tokens[i + n - 1].end]
+    for phrase in phrases:
+        if matched in phrase or matched in phrase.replace("-", " "):
+            if _phrase_at(phrase, lower, tokens, i, n):
+                return True
+        elif re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", lower):
+            return True
+    return False
+
+
+def _pattern(category: str, tokens: list[Token], i: int, n: int) -> bool:
+    """'in Go', 'Go developer', 'Swift code': how people write about a technology."""
+    after = tokens[i + n].fold if i + n < len(tokens) else ""
+    if _AFTER.match(after):
+        return True
+    before = tokens[i - 1].fold if i else ""
+    return category == "language" and before in _BEFORE and before != "and" and before != "or"

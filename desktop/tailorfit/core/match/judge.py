@@ -1,0 +1,615 @@
+"""Judging one requirement against a resume profile: the verdict rules of the product.
+
+- met: the resume clearly shows it (the skill, or a more specific instance of it; enough
+  relevant years; the degree level in the named or a related field; a demonstrated soft skill).
+- partial: some parts of a multi-part requirement; or only related/weaker evidence (75% of the
+  years, an unrelated field, only a broader parent skill, a skill listed without use where the
+  line asks for expertise, a soft skill claimed but not shown).
+- missing: nothing in the resume supports it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tailorfit.core.lexicon import fold_word
+from tailorfit.core.lexicon.terms import TermHit, scan
+from tailorfit.core.match.profile import Profile
+from tailorfit.core.match.result import Evidence, Status, Verdict
+from tailorfit.core.parse.dates import merged_months
+from tailorfit.core.parse.details import DegreeLevel, YearsDetail, parse_all_years
+from tailorfit.core.parse.posting import Requirement, RequirementKind
+from tailorfit.core.parse.resume import Resume, ResumeSection, Role
+
+_DEMANDING = re.compile(r"\b(?:expert|expertise|deep|extensive|advanced|mastery|in-depth|"
+                        r"strong command|highly proficient)\b", re.IGNORECASE)
+_ANY_CUE = re.compile(r"\b(?:one or more of|any of|at least one of|either|such as|e\.g\.?|"
+                      r"for example|like|including but not limited to)\b", re.IGNORECASE)
+_SLOT_SPLIT = re.compile(r",|;|\band\b|\bas well as\b|&", re.IGNORECASE)
+_OR = re.compile(r"\bor\b|/|\beither\b", re.IGNORECASE)
+_STOPWORDS = frozenset({
+    "a", "an", "and", "are", "as", "at", "be", "by", "can", "for", "from", "has", "have", "in",
+    "into", "is", "it", "its", "of", "on", "or", "our", "the", "their", "this", "to", "with",
+    "within", "you", "your", "we", "will", "must", "should", "able", "ability", "experience",
+    "strong", "excellent", "good", "solid", "working", "knowledge", "understanding", "proven",
+    "demonstrated", "skills", "skill", "proficiency", "proficient", "familiarity", "familiar",
+    "years", "year", "plus", "preferred", "required", "including", "work", "team", "related",
+    "field", "equivalent", "etc", "using", "use", "based", "new", "other", "such", "well"
+})
+# Kinds of things where a close alternative partly transfers (PostgreSQL for MySQL, Azure for
+# AWS, Jenkins for GitHub Actions). Knowing Java is not knowing Go, and a neighbouring concept
+# is not the concept, so languages and concepts get no credit from siblings.
+_SUBSTITUTABLE = frozenset({"database", "cloud", "devops", "tool", "framework", "library", "data",
+                            "ml", "security", "os", "clinical", "finance", "design", "marketing",
+                            "sales", "education", "operations", "certificate", "license"})
+# Parents too broad to make two skills "of the same kind".
+_GENERIC = frozenset({"programming", "software_engineering", "databases", "cloud_computing",
+                      "data_analysis", "web_development", "computer_science", "api_development",
+                      "backend_development", "frontend_development", "it_support"})
+_NEEDED_MONTHS = {DegreeLevel.ASSOCIATE: 36, DegreeLevel.BACHELOR: 72, DegreeLevel.MASTER: 96,
+                  DegreeLevel.DOCTORATE: 120}
+_TECHNICAL_FIELDS = re.compile(r"comput|software|engineer|information|data|math|statist|physic|"
+                               r"electr|technolog|science", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    status: Status
+    evidence: tuple[Evidence, ...]
+    reason: str
+
+
+def judge(requirement: Requirement, terms: list[TermHit], profile: Profile) -> Verdict:
+    """The verdict for one requirement; ``terms`` are the lexicon terms found inside it."""
+    lexicon = profile.lexicon
+    ids = tuple(dict.fromkeys(t.entry for t in terms))
+    if requirement.kind is RequirementKind.DEGREE and requirement.degree is not None:
+        part = _degree(requirement, profile)
+        if requirement.years is not None:  # "a bachelor's degree and two years of experience"
+            part = _all([part, _years(requirement, requirement.years, profile)])
+        return _verdict(requirement, part, ids)
+    if requirement.kind is RequirementKind.YEARS and requirement.years is not None:
+        clauses = parse_all_years(requirement.text) or [requirement.years]
+        return _verdict(requirement, _all([_years(requirement, c, profile) for c in clauses]), ids)
+    if requirement.kind is RequirementKind.CERT:
+        return _verdict(requirement, _cert(requirement, terms, profile), ids)
+    skill_terms = [t for t in terms if lexicon[t.entry].category not in ("degree", "degree_field")]
+    if not skill_terms:
+        return _verdict(requirement, _words(requirement, profile), ids)
+    part = _terms(requirement, skill_terms, profile)
+    if part.status is Status.MISSING and requirement.kind is not RequirementKind.SOFT:
+        words = _words(requirement, profile, strict=True)
+        if words.status is Status.PARTIAL:  # the named skill is absent, the work itself is not
+            return _verdict(requirement, _Part(Status.PARTIAL, words.evidence,
+                                               f"{part.reason}; {words.reason[0].lower()}"
+                                               f"{words.reason[1:]}"), ids)
+    return _verdict(requirement, part, ids)
+
+
+def _verdict(requirement: Requirement, part: _Part, ids: tuple[str, ...]) -> Verdict:
+    evidence = sorted(part.evidence, key=lambda e: (-e.strength, e.start))
+    unique: list[Evidence] = []
+    for item in evidence:
+        if all((item.start, item.end) != (u.start, u.end) for u in unique):
+            unique.append(item)
+    return Verdict(requirement, part.status, tuple(unique[:6]), part.reason, ids)
+
+
+# -- skills: slots joined by "and", alternatives by "or" -------------------------------------
+
+def _terms(requirement: Requirement, terms: list[TermHit], profile: Profile) -> _Part:
+    text = requirement.text
+    base = requirement.start
+    demanding = bool(_DEMANDING.search(text))
+    cue = _ANY_CUE.search(text)
+    slots: list[list[TermHit]] = []
+    slot_text: list[str] = []
+    last = 0
+    depth_free = _outside_parentheses(text)
+    for match in _SLOT_SPLIT.finditer(text):
+        if not depth_free[match.start()]:
+            continue
+        slot_text.append(text[last:match.start()])
+        last = match.end()
+    slot_text.append(text[last:])
+    bounds: list[tuple[int, int]] = []
+    pos = 0
+    for piece in slot_text:
+        start = text.index(piece, pos)
+        bounds.append((start, start + len(piece)))
+        pos = start + len(piece)
+    for start, end in bounds:
+        inside = [t for t in terms if start <= t.start - base < end]
+        if inside:
+            slots.append(inside)
+    parts: list[_Part] = []
+    for slot in slots:
+        # Terms in parentheses after a concept are examples of it: "event streaming (Kafka,
+        # Pulsar)" is met by the concept or by any example.
+        head = [h for h in slot if depth_free[h.start - base]]
+        examples = [h for h in slot if not depth_free[h.start - base]]
+        head_part = _slot(head, text, base, profile, demanding) if head else None
+        example_part = _any([_term(e, profile, demanding) for e in
+                             dict.fromkeys(h.entry for h in examples)]) if examples else None
+        if head_part and example_part:
+            parts.append(max((head_part, example_part), key=lambda p: p.status.value_score))
+        else:
+            parts.append(head_part or example_part)  # type: ignore[arg-type]
+    if not parts:
+        return _Part(Status.MISSING, (), "Nothing in the resume matches this requirement")
+    if cue:
+        after = [t for t in terms if t.start - base >= cue.end()]
+        if after:
+            before = [t for t in terms if t.start - base < cue.start()]
+            illustrated = _any([_example(e, profile, demanding)
+                                for e in dict.fromkeys(t.entry for t in after)])
+            if not before:
+                return illustrated
+            named = _terms_without_cue(requirement, before, profile, demanding)
+            return _all([named, illustrated])
+    return _all(parts)
+
+
+def _terms_without_cue(requirement: Requirement, terms: list[TermHit], profile: Profile,
+                       demanding: bool) -> _Part:
+    seen: dict[str, _Part] = {}
+    for hit in terms:
+        seen.setdefault(hit.entry, _term(hit.entry, profile, demanding))
+    return _all(list(seen.values()))
+
+
+def _slot(slot: list[TermHit], text: str, base: int, profile: Profile, demanding: bool) -> _Part:
+    seen: dict[str, _Part] = {}
+    for hit in slot:
+        if hit.entry not in seen:
+            seen[hit.entry] = _term(hit.entry, profile, demanding)
+    stripped = text[slot[0].start - base:slot[-1].end - base]
+    for hit in slot:  # "CI/CD" inside a term is not an alternative
+        stripped = stripped.replace(hit.text, " ")
+    alternatives = len(seen) > 1 and bool(_OR.search(stripped))
+    return _any(list(seen.values())) if alternatives else _all(list(seen.values()))
+
+
+def _example(entry_id: str, profile: Profile, demanding: bool) -> _Part:
+    """Examples after "such as" illustrate a kind of thing: a sibling of the same kind shows
+    it too (React for "libraries such as jQuery": both are JavaScript libraries)."""
+    part = _term(entry_id, profile, demanding)
+    if part.status is Status.MET:
+        return part
+    if part.reason.startswith("Only the broader"):  # R is no visualisation tool like ggplot
+        part = _Part(Status.MISSING, (), f"No {profile.lexicon[entry_id].name} or a tool like it")
+    lexicon = profile.lexicon
+    parents = {a for a in lexicon.ancestors(entry_id) - _GENERIC
+               if lexicon[a].category != "language"}
+    if parents:
+        for other, hits in profile.by_entry.items():
+            if other == entry_id or other in lexicon.ancestors(entry_id):
+                continue
+            if lexicon[other].category == lexicon[entry_id].category and (
+                    lexicon.ancestors(other) & parents):
+                hit = hits[0]
+                return _Part(Status.MET, tuple(profile.evidence(h, 2) for h in hits),
+                             f"{hit.text} ({profile.where(hit.start)}) is of the same kind as "
+                             f"{lexicon[entry_id].name}")
+    return part
+
+
+def _outside_parentheses(text: str) -> list[bool]:
+    depth = 0
+    flags: list[bool] = []
+    for char in text:
+        if char == "(":
+            depth += 1
+        flags.append(depth == 0)
+        if char == ")":
+            depth = max(0, depth - 1)
+    flags.append(True)
+    return flags
+
+
+def _term(entry_id: str, profile: Profile, demanding: bool) -> _Part:
+    lexicon = profile.lexicon
+    entry = lexicon[entry_id]
+    name = entry.name
+    if entry.soft:
+        return _soft(entry_id, profile)
+    direct = profile.by_entry.get(entry_id, [])
+    if direct:
+        used = [h for h in direct if profile.in_use(h)]
+        evidence = tuple(profile.evidence(h, 4) for h in direct)
+        first = (used or direct)[0]
+        if demanding and not used:
+            return _Part(Status.PARTIAL, evidence,
+                         f"{name} is listed ({profile.where(first.start)}) but no use of it is "
+                         "shown, and the posting asks for expertise")
+        return _Part(Status.MET, evidence, f"{first.text} ({profile.where(first.start)})")
+    specific = profile.specific.get(entry_id, [])
+    if specific:
+        used = [h for h in specific if profile.in_use(h)] or specific
+        hit = used[0]
+        return _Part(Status.MET, tuple(profile.evidence(h, 3) for h in specific),
+                     f"{hit.text} ({profile.where(hit.start)}) counts as {name}")
+    siblings = lexicon.related(entry_id) if lexicon[entry_id].category in _SUBSTITUTABLE else ()
+    related = [h for r in siblings for h in profile.by_entry.get(r, [])
+               if lexicon[r].category not in ("degree", "degree_field")]
+    if related:
+        hit = related[0]
+        return _Part(Status.PARTIAL, tuple(profile.evidence(h, 1) for h in related),
+                     f"Only {hit.text} ({profile.where(hit.start)}), which is related to {name}")
+    # Only a direct, specific parent counts ("Kubernetes" for "GKE"), not "programming".
+    parents = [h for a in entry.implies if a not in _GENERIC for h in profile.by_entry.get(a, [])]
+    if parents:
+        hit = parents[0]
+        return _Part(Status.PARTIAL, tuple(profile.evidence(h, 0) for h in parents),
+                     f"Only the broader {hit.text} ({profile.where(hit.start)}); {name} itself "
+                     "is not named")
+    if entry.category == "management":
+        # No title or named skill, but bullets that show leading people or work count for some.
+        led = _soft("leadership", profile) if "leadership" in lexicon.entries else None
+        if led is not None and led.status is Status.MET:
+            shown = led.evidence[0]
+            return _Part(Status.PARTIAL, led.evidence,
+                         f'No {name} named, but "{shown.text}" ({shown.where}) shows leading work')
+    return _Part(Status.MISSING, (), f"No {name} or a related skill in the resume")
+
+
+def _soft(entry_id: str, profile: Profile, depth: int = 0) -> _Part:
+    entry = profile.lexicon[entry_id]
+    patterns = [_evidence_pattern(p) for p in entry.evidence if p]
+    shown: list[Evidence] = []
+    for start, _end, line in profile.use_lines:
+        for pattern in patterns:
+            found = pattern.search(line)
+            if found:
+                text = profile.resume.document.text[start + found.start():start + found.end()]
+                shown.append(Evidence(start + found.start(), start + found.end(), text,
+                                      profile.where(start), 5))
+                break
+    direct = profile.by_entry.get(entry_id, [])
+    used = [h for h in direct if profile.in_use(h)]
+    shown.extend(profile.evidence(h, 4) for h in used)
+    if shown:
+        return _Part(Status.MET, tuple(shown),
+                     f'"{shown[0].text}" ({shown[0].where}) shows {entry.name.lower()}')
+    parts = [p for p in entry.implies if p in profile.lexicon.entries
+             and profile.lexicon[p].soft and p != entry_id]
+    if parts and depth < 2:  # "written and verbal communication": each part shown
+        combined = _all([_soft(p, profile, depth + 1) for p in parts])
+        if combined.status is not Status.MISSING:
+            return combined
+    if direct:
+        hit = direct[0]
+        return _Part(Status.PARTIAL, tuple(profile.evidence(h, 1) for h in direct),
+                     f"{entry.name} is claimed ({profile.where(hit.start)}) but no bullet "
+                     "shows it")
+    return _Part(Status.MISSING, (), f"Nothing in the resume shows {entry.name.lower()}")
+
+
+_IRREGULAR = {"led": "(?:led|lead(?:s|ing)?)", "wrote": "(?:wrote|writ(?:e|es|ing|ten))",
+              "taught": "(?:taught|teach(?:es|ing)?)", "spoke": "(?:spoke|speak(?:s|ing)?)",
+              "built": "(?:built|build(?:s|ing)?)", "ran": "(?:ran|run(?:s|ning)?)",
+              "oversaw": "(?:oversaw|oversee(?:s|ing)?)", "drew": "(?:drew|draw(?:s|ing)?)",
+              "sold": "(?:sold|sell(?:s|ing)?)", "made": "(?:made|mak(?:e|es|ing))"}
+
+
+@lru_cache(maxsize=4096)
+def _evidence_pattern(phrase: str) -> re.Pattern[str]:
+    """"resolved" also finds "resolve", "resolves", "resolving" (resumes mix tenses)."""
+    first, _, rest = phrase.partition(" ")
+    if first in _IRREGULAR:
+        stem = _IRREGULAR[first]
+    elif first.endswith("ied") and len(first) > 5:
+        stem = re.escape(first[:-3]) + r"(?:y|ies|ied|ying)"
+    elif first.endswith("ed") and len(first) > 5:
+        base = first[:-2]
+        if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "ls":
+            base = base[:-1]  # "planned" -> "plan"
+        stem = re.escape(base) + r"(?:e|es|ed|ing|s|ion|ions)"
+    else:
+        stem = re.escape(first)
+    tail = (r"\s+" + re.escape(rest).replace(r"\ ", r"\s+")) if rest else ""
+    return re.compile(rf"(?<!\w){stem}{tail}(?!\w)")
+
+
+def _all(parts: list[_Part]) -> _Part:
+    if not parts:
+        return _Part(Status.MISSING, (), "Nothing in the resume matches this requirement")
+    evidence = tuple(e for p in parts for e in p.evidence)
+    if all(p.status is Status.MET for p in parts):
+        return _Part(Status.MET, evidence, "; ".join(p.reason for p in parts))
+    if all(p.status is Status.MISSING for p in parts):
+        return _Part(Status.MISSING, (), "; ".join(p.reason for p in parts))
+    met = [p.reason for p in parts if p.status is Status.MET]
+    other = [p.reason for p in parts if p.status is not Status.MET]
+    reason = "; ".join(met + other) if met else "; ".join(other)
+    return _Part(Status.PARTIAL, evidence, reason)
+
+
+def _any(parts: list[_Part]) -> _Part:
+    if not parts:
+        return _Part(Status.MISSING, (), "Nothing in the resume matches this requirement")
+    best = max(parts, key=lambda p: p.status.value_score)
+    evidence = tuple(e for p in parts if p.status is best.status for e in p.evidence)
+    return _Part(best.status, evidence, best.reason)
+
+
+# -- years -----------------------------------------------------------------------------------
+
+def _years(requirement: Requirement, detail: YearsDetail, profile: Profile) -> _Part:
+    asked = detail.minimum
+    domain = detail.domain
+    resume = profile.resume
+    text = resume.document.text
+    roles = [r for r in resume.roles
+             if r.section is ResumeSection.EXPERIENCE and r.dates is not None]
+    employer = _EMPLOYER.search(requirement.text)
+    if employer:  # "as an Applications Programmer with the City of Los Angeles"
+        name = employer.group(1)
+        chosen = [r for r in roles if name.lower() in text[r.start:r.end].lower()]
+        scope = f" with {name}"
+    elif domain and re.search(rf"\bas an?\s+{re.escape(domain[:20])}", requirement.text, re.I):
+        # "experience as a database architect": the job title must say so.
+        chosen = _relevant_roles(domain, roles, profile, titles_only=True)
+        scope = f" as {domain}"
+    elif domain:
+        chosen = _relevant_roles(domain, roles, profile)
+        scope = f" in {domain}"
+    else:
+        chosen, scope = roles, ""
+    months = merged_months(r.dates for r in chosen if r.dates is not None)
+    have = months / 12
+    evidence = tuple(Evidence(r.start, r.end, text[r.start:r.end].split("\n")[0][:120],
+                              profile.where(r.start), 4) for r in chosen)
+    if not roles:
+        claim = resume.claimed_years
+        if claim is not None:
+            # A claim in the summary is weaker than dated roles: it is met only for a plain
+            # "N years of experience" ask.
+            if claim >= asked and (not domain or _claim_mentions(resume, domain)):
+                status = Status.MET
+            elif claim >= 0.75 * asked:
+                status = Status.PARTIAL
+            else:
+                status = Status.MISSING
+            return _Part(status, (), f"The summary claims {claim} years, with no dated roles; "
+                                     f"{asked:g} asked{scope}")
+        if resume.roles:
+            return _Part(Status.PARTIAL, (), f"Roles are listed without dates; {asked:g} years "
+                                             "asked")
+        return _Part(Status.MISSING, (), f"No dated roles; {asked:g} years of experience asked")
+    label = f"{have:.1f}".rstrip("0").rstrip(".")
+    if have >= asked:
+        return _Part(Status.MET, evidence, f"{label} years of roles{scope}; {asked:g} asked")
+    if have >= 0.75 * asked:
+        return _Part(Status.PARTIAL, evidence,
+                     f"{label} years of roles{scope}; {asked:g} asked (short of it)")
+    total = merged_months(r.dates for r in roles if r.dates is not None) / 12
+    reason = (f"{label} years of roles{scope}; {asked:g} asked" if chosen else
+              f"None of the {total:.1f} years of roles is clearly{scope}; {asked:g} asked")
+    return _Part(Status.MISSING, evidence, reason)
+
+
+_EMPLOYER = re.compile(r"\bwith the ((?:City|County|State) of [A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+_DOMAIN_NOISE = frozenset({"professional", "paid", "full", "time", "industry", "relevant",
+                           "progressive", "progressively", "responsible", "hand", "hands",
+                           "practical", "direct", "total", "proven", "related", "work"})
+
+
+def _claim_mentions(resume: Resume, domain: str) -> bool:
+    """Does the sentence that claims N years name every word of the domain?"""
+    text = resume.document.text[:4000]
+    match = re.search(r"[^.\n]*\b\d{1,2}\+?\s*(?:years|yrs)[^.\n]*", text, re.IGNORECASE)
+    if not match:
+        return False
+    said = {fold_word(w)[:4] for w in re.findall(r"[A-Za-z]{4,}", match.group(0))}
+    wanted = {fold_word(w)[:4] for w in re.findall(r"[A-Za-z]{4,}", domain)}
+    wanted -= {fold_word(w)[:4] for w in _STOPWORDS | _DOMAIN_NOISE}
+    return bool(wanted) and wanted <= said
+
+
+def _relevant_roles(domain: str, roles: list[Role], profile: Profile,
+                    titles_only: bool = False) -> list[Role]:
+    """Roles in the domain: by their titles first, else by what their bullets show."""
+    lexicon = profile.lexicon
+    text = profile.resume.document.text
+    ids = {entry for entry, _, _ in scan(lexicon, domain, False)[0]}
+    stems = {_stem(fold_word(w)) for w in re.findall(r"[A-Za-z]{3,}", domain)}
+    stems -= {_stem(w) for w in _STOPWORDS | _DOMAIN_NOISE}
+
+    def shows(span: str, need: float) -> bool:
+        found = {e for e, _, _ in scan(lexicon, span, False)[0]}
+        for entry in list(found):
+            found |= lexicon.ancestors(entry)
+        if ids & found:
+            return True
+        words = {_stem(fold_word(w)) for w in re.findall(r"[A-Za-z]{3,}", span)}
+        return bool(stems) and len(stems & words) >= max(1.0, need * len(stems))
+
+    def header(role: Role) -> str:
+        end = role.bullets[0][0] if role.bullets else role.end
+        return text[role.start:end]
+
+    titled = [r for r in roles if shows(header(r), 0.6)]
+    if titled or titles_only:
+        return titled
+    chosen = [r for r in roles if shows(text[r.start:r.end], 0.5)]
+    if not ids:
+        return chosen
+    # The same field as the domain: a role full of software terms is backend-ish work when
+    # the lexicon files of its terms match the domain's.
+    fields = {lexicon[e].domain for e in ids}
+    for role in roles:
+        if role in chosen:
+            continue
+        found = {e for e, _, _ in scan(lexicon, text[role.start:role.end], False)[0]}
+        if sum(1 for e in found if lexicon[e].domain in fields and not lexicon[e].soft) >= 2:
+            chosen.append(role)
+    return chosen
+
+
+# -- degrees ---------------------------------------------------------------------------------
+
+def _field_ids(profile: Profile, text: str) -> set[str]:
+    lexicon = profile.lexicon
+    ids = {entry for entry, _, _ in scan(lexicon, text, True)[0]
+           if lexicon[entry].category in ("degree_field", "degree")}
+    for entry in list(ids):
+        field = lexicon[entry].field
+        if field:
+            ids.add(field)
+    return ids
+
+
+def _fields_match(profile: Profile, wanted: tuple[str, ...], have: tuple[str, ...],
+                  lenient: bool) -> bool:
+    lexicon = profile.lexicon
+    wanted_lower = {w.lower() for w in wanted}
+    if any(h.lower() in wanted_lower for h in have):
+        return True
+    wanted_ids = set().union(*(_field_ids(profile, w) for w in wanted)) if wanted else set()
+    have_ids = set().union(*(_field_ids(profile, h) for h in have)) if have else set()
+    if wanted_ids & have_ids:
+        return True
+    if lenient:
+        near = set(wanted_ids)
+        for entry in wanted_ids:
+            near |= lexicon.related(entry)
+        if near & have_ids:
+            return True
+        # "Computer Science, Engineering or a related field": any technical field is related.
+        if any(_TECHNICAL_FIELDS.search(w) for w in wanted) and any(
+                _TECHNICAL_FIELDS.search(h) for h in have):
+            return True
+    return False
+
+
+def _degree(requirement: Requirement, profile: Profile) -> _Part:
+    detail = requirement.degree
+    assert detail is not None
+    resume = profile.resume
+    asked = detail.level
+    held = sorted(resume.education, key=lambda e: -e.level)
+    text = resume.document.text
+    evidence = tuple(Evidence(e.start, e.end, text[e.start:e.end], "Education", 4) for e in held)
+    asked_label = _level_words(asked)
+    if asked <= DegreeLevel.HIGH_SCHOOL:
+        if held or resume.roles:
+            return _Part(Status.MET, evidence, "A diploma or degree is implied by the resume")
+        return _Part(Status.MISSING, (), "No education listed")
+    fields = " in " + " or ".join(detail.fields) if detail.fields else ""
+    matching = [e for e in held if e.level >= asked]
+    if matching:
+        if not detail.fields:
+            best = matching[0]
+            return _Part(Status.MET, evidence, f"{_describe(best)} meets the {asked_label} asked")
+        lenient = detail.related_fields or detail.equivalent_experience
+        for education in matching:
+            if _fields_match(profile, detail.fields, education.fields, lenient):
+                return _Part(Status.MET, evidence,
+                             f"{_describe(education)} meets the {asked_label}{fields} asked")
+        best = matching[0]
+        return _Part(Status.PARTIAL, evidence,
+                     f"{_describe(best)}: the level is met, but not in {' or '.join(detail.fields)}")
+    months = resume.total_months
+    if detail.equivalent_experience and months >= _NEEDED_MONTHS.get(asked, 72):
+        return _Part(Status.MET, evidence,
+                     f"No {asked_label}, but {months / 12:.1f} years of experience stands in as "
+                     "the equivalent experience the posting allows")
+    if held:
+        return _Part(Status.MISSING, evidence,
+                     f"{_describe(held[0])} is below the {asked_label} asked")
+    if detail.equivalent_experience and months >= 24:
+        return _Part(Status.PARTIAL, (), f"No degree listed; {months / 12:.1f} years of experience "
+                                         "may count as equivalent")
+    return _Part(Status.MISSING, (), f"No {asked_label} in the resume")
+
+
+def _level_words(level: DegreeLevel) -> str:
+    return {DegreeLevel.ASSOCIATE: "associate degree", DegreeLevel.BACHELOR: "bachelor's degree",
+            DegreeLevel.MASTER: "master's degree", DegreeLevel.DOCTORATE: "doctorate"}.get(
+        level, "diploma")
+
+
+def _describe(education: object) -> str:
+    degree = getattr(education, "degree", "")
+    fields = getattr(education, "fields", ())
+    year = getattr(education, "year", None)
+    label = f"{degree} in {', '.join(fields)}" if fields else str(degree)
+    return f"{label} ({year})" if year else label
+
+
+# -- certificates and licences ------------------------------------------------------------------
+
+def _cert(requirement: Requirement, terms: list[TermHit], profile: Profile) -> _Part:
+    lexicon = profile.lexicon
+    certs = [t for t in terms if lexicon[t.entry].category in ("certificate", "license")]
+    if certs:
+        parts = [_term(hit.entry, profile, False) for hit in
+                 {t.entry: t for t in certs}.values()]
+        part = _any(parts) if _OR.search(requirement.text) else _all(parts)
+        if part.status is Status.MISSING:
+            skills = [t for t in terms if t not in certs]
+            for hit in skills:
+                skill = _term(hit.entry, profile, False)
+                if skill.status is not Status.MISSING:
+                    return _Part(Status.PARTIAL, skill.evidence,
+                                 f"{skill.reason}, but no {lexicon[certs[0].entry].name}")
+        return part
+    skills = [t for t in terms if lexicon[t.entry].category not in ("degree", "degree_field")]
+    if skills:
+        # "AWS certification": the skill alone is partial; a certificate naming it is met.
+        certificates = profile.resume.certificates
+        for hit in skills:
+            name = lexicon[hit.entry].name.lower()
+            for certificate in certificates:
+                if name in certificate.text.lower() or hit.text.lower() in certificate.text.lower():
+                    return _Part(Status.MET, (Evidence(certificate.start, certificate.end,
+                                                       certificate.text, "Certifications", 5),),
+                                 f"{certificate.text} (Certifications)")
+        skill = _all([_term(h.entry, profile, False) for h in {t.entry: t for t in skills}.values()])
+        if skill.status is not Status.MISSING:
+            return _Part(Status.PARTIAL, skill.evidence,
+                         f"{skill.reason}, but no certificate or licence is listed")
+        return _Part(Status.MISSING, (), "No such certificate or licence in the resume")
+    licences = [h for e, hits in profile.by_entry.items()
+                if profile.lexicon[e].category == "license" for h in hits]
+    if licences and re.search(r"licen[sc]", requirement.text, re.IGNORECASE):
+        hit = licences[0]
+        return _Part(Status.PARTIAL, tuple(profile.evidence(h, 2) for h in licences),
+                     f"{hit.text} ({profile.where(hit.start)}) is a licence; check it is the "
+                     "one asked")
+    return _words(requirement, profile)
+
+
+_GENERIC_WORDS = frozenset({
+    "tool", "tools", "workflow", "workflows", "service", "services", "system", "systems", "team",
+    "teams", "design", "development", "data", "management", "business", "process", "processes",
+    "project", "projects", "product", "products", "support", "technical", "technology", "solution",
+    "solutions", "environment", "modern", "large", "scale", "complex", "knowledge", "practices",
+    "practice", "applications", "application", "platform", "platforms", "quality", "build",
+    "building", "performance", "optimization"
+})
+
+
+def _stem(word: str) -> str:
+    """A crude stem for comparing words: the first five letters ("managing" ~ "managed")."""
+    return word[:5] if len(word) > 5 else word
+
+
+# -- requirements with no lexicon term ----------------------------------------------------------
+
+def _words(requirement: Requirement, profile: Profile, strict: bool = False) -> _Part:
+    words = [fold_word(w) for w in re.findall(r"[A-Za-z][A-Za-z+#]{2,}", requirement.text)]
+    content = [w for w in dict.fromkeys(words) if w not in _STOPWORDS]
+    if strict:  # beside a named skill that is missing, only distinctive words count
+        content = [w for w in content if w not in _GENERIC_WORDS and len(w) >= 5]
+    if not content:
+        return _Part(Status.MISSING, (), "Nothing in the resume matches this requirement")
+    found = [w for w in content if _stem(w) in profile.stems]
+    share = len(found) / len(content)
+    if len(found) >= (3 if strict else 2) and share >= (0.6 if strict else 0.5):
+        return _Part(Status.PARTIAL, (), f"The resume uses some of its words ({', '.join(found[:4])}), "
+                                         "but nothing shows it clearly")
+    return _Part(Status.MISSING, (), "Nothing in the resume matches this requirement")

@@ -1,0 +1,91 @@
+"""What a resume shows, indexed for judging requirements: terms, where they sit, roles."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import cached_property
+
+from tailorfit.core.lexicon import Lexicon, fold_word
+from tailorfit.core.lexicon.terms import TermHit, find_terms
+from tailorfit.core.match.result import Evidence
+from tailorfit.core.parse.resume import Resume, ResumeSection, Role
+
+# Sections where a skill is shown in use rather than only listed.
+USE_SECTIONS = frozenset({ResumeSection.EXPERIENCE, ResumeSection.PROJECTS,
+                          ResumeSection.VOLUNTEER, ResumeSection.PUBLICATIONS})
+_SECTION_LABEL = {
+    ResumeSection.CONTACT: "Header", ResumeSection.SUMMARY: "Summary",
+    ResumeSection.EXPERIENCE: "Experience", ResumeSection.EDUCATION: "Education",
+    ResumeSection.SKILLS: "Skills", ResumeSection.CERTIFICATIONS: "Certifications",
+    ResumeSection.PROJECTS: "Projects", ResumeSection.AWARDS: "Awards",
+    ResumeSection.PUBLICATIONS: "Publications", ResumeSection.VOLUNTEER: "Volunteering",
+    ResumeSection.LANGUAGES: "Languages", ResumeSection.INTERESTS: "Interests",
+    ResumeSection.REFERENCES: "References", ResumeSection.OTHER: "Resume",
+}
+
+
+class Profile:
+    """The resume's terms by entry, with their sections and roles."""
+
+    def __init__(self, resume: Resume, lexicon: Lexicon) -> None:
+        self.resume = resume
+        self.lexicon = lexicon
+        document = resume.document
+        tech_blocks = frozenset(
+            i for i in range(len(document.blocks))
+            if resume.section_at(document.block_start(i)) is ResumeSection.SKILLS)
+        self.hits: tuple[TermHit, ...] = tuple(find_terms(document, lexicon, tech_blocks))
+        self.by_entry: dict[str, list[TermHit]] = defaultdict(list)
+        for hit in self.hits:
+            self.by_entry[hit.entry].append(hit)
+        # ancestor id -> hits of more specific entries that demonstrate it
+        self.specific: dict[str, list[TermHit]] = defaultdict(list)
+        for entry_id, hits in self.by_entry.items():
+            for ancestor in lexicon.ancestors(entry_id):
+                self.specific[ancestor].extend(hits)
+
+    def section(self, offset: int) -> ResumeSection | None:
+        return self.resume.section_at(offset)
+
+    def role(self, offset: int) -> Role | None:
+        for role in self.resume.roles:
+            if role.start <= offset < role.end:
+                return role
+        return None
+
+    def in_use(self, hit: TermHit) -> bool:
+        """Shown in a role, project or publication rather than only listed."""
+        return self.section(hit.start) in USE_SECTIONS or self.role(hit.start) is not None
+
+    def where(self, start: int) -> str:
+        """'Experience, Fernhollow Payments' or 'Skills': where a span sits, for explanations."""
+        section = self.section(start)
+        label = _SECTION_LABEL.get(section, "Resume") if section else "Resume"
+        role = self.role(start)
+        if role is not None and (role.employer or role.title):
+            return f"{label}, {role.employer or role.title}"
+        return label
+
+    def evidence(self, hit: TermHit, bonus: int = 0) -> Evidence:
+        strength = bonus + (3 if self.in_use(hit) else 1)
+        return Evidence(hit.start, hit.end, hit.text, self.where(hit.start), strength)
+
+    @cached_property
+    def use_lines(self) -> tuple[tuple[int, int, str], ...]:
+        """Role bullets and project lines, lowercased, for demonstrated soft skills."""
+        text = self.resume.document.text
+        lines: list[tuple[int, int, str]] = []
+        for role in self.resume.roles:
+            spans = role.bullets or ((role.start, role.end),)
+            lines.extend((a, b, text[a:b].lower()) for a, b in spans)
+        for section in self.resume.sections:
+            if section.kind in (ResumeSection.PROJECTS, ResumeSection.VOLUNTEER):
+                lines.append((section.start, section.end, text[section.start:section.end].lower()))
+        return tuple(lines)
+
+    @cached_property
+    def stems(self) -> frozenset[str]:
+        """Five-letter stems of the resume's words, for requirements without lexicon terms."""
+        words = (fold_word(w) for w in re.findall(r"[A-Za-z][A-Za-z+#]*", self.resume.document.text))
+        return frozenset(w[:5] if len(w) > 5 else w for w in words)
