@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from tailorfit.core.lexicon.entry import Entry, read_files, to_entry
 from tailorfit.core.normalize import fold_for_matching
@@ -15,9 +16,8 @@ from tailorfit.core.normalize import fold_for_matching
 _TOKEN = re.compile(r"[^\W_]+|[^\w\s]|_")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word or a punctuation character of normalised text."""
+class Token(NamedTuple):
+    """A word or a punctuation character of normalised text (a tuple: scans make thousands)."""
 
     text: str
     fold: str
@@ -101,6 +101,17 @@ class Lexicon:
                                                  exact=texts if exact else None, joined=joined))
         for forms in self.index.values():
             forms.sort(key=lambda f: -len(f.folds))
+        # Multi-word forms also by their first two words, so a scan tries only forms that can
+        # match ("machine learning ..." is not tried at every "machine").
+        self.pairs: dict[tuple[str, str], list[Form]] = defaultdict(list)
+        self.singles: dict[str, list[Form]] = defaultdict(list)
+        for first, forms in self.index.items():
+            for form in forms:
+                if len(form.folds) > 1:
+                    self.pairs[(first, form.folds[1])].append(form)
+                else:
+                    self.singles[first].append(form)
+        self._typo_cache: dict[str, bool] = {}  # per word, like fold_word's cache
         self._children: dict[str, set[str]] = defaultdict(set)
         for entry in self.entries.values():
             for parent in entry.implies:
@@ -110,17 +121,50 @@ class Lexicon:
         return len(self.entries)
 
     @cached_property
-    def fuzzy(self) -> dict[tuple[int, str], list[tuple[str, Form]]]:
+    def vocabulary(self) -> frozenset[str]:
+        """Every folded word of every surface form: a typo is a word outside it."""
+        return frozenset(fold for forms in self.index.values() for form in forms
+                         for fold in form.folds)
+
+    @cached_property
+    def near_misses(self) -> frozenset[str]:
+        """One-letter deletions of longer lexicon words (the SymSpell trick): an unknown word
+        is a likely typo of a lexicon word only if it or one of its deletions is in here."""
+        variants: set[str] = set()
+        for word in self.vocabulary:
+            if len(word) >= 5 and word.isalpha():
+                variants.add(word)
+                variants.update(word[:k] + word[k + 1:] for k in range(len(word)))
+        return frozenset(variants)
+
+    def typo_candidate(self, word: str) -> bool:
+        """Could ``word`` be a misspelt lexicon word (one insertion, deletion or swap away)?"""
+        known = self._typo_cache.get(word)
+        if known is None:
+            known = self._typo_cache[word] = self._typo(word)
+        return known
+
+    def _typo(self, word: str) -> bool:
+        if len(word) < 4 or not word.isalpha() or word in self.vocabulary:
+            return False
+        near = self.near_misses
+        return word in near or any(word[:k] + word[k + 1:] in near for k in range(len(word)))
+
+    @cached_property
+    def fuzzy(self) -> dict[tuple[int, str, str], tuple[list[str], list[Form]]]:
         """Long multi-word forms for typo-tolerant matching, keyed by (token count, first two
-        letters). Short or ambiguous forms never match fuzzily."""
-        index: dict[tuple[int, str], list[tuple[str, Form]]] = defaultdict(list)
+        letters, last letter). Short or ambiguous forms never match fuzzily."""
+        index: dict[tuple[int, str, str], tuple[list[str], list[Form]]] = {}
         for forms in self.index.values():
             for form in forms:
                 joined = " ".join(form.folds)
                 if (len(form.folds) >= 2 and len(joined) >= 12 and form.exact is None
                         and not self.entries[form.entry].ambiguous
                         and all(f.isalpha() for f in form.folds)):
-                    index[(len(form.folds), joined[:2])].append((joined, form))
+                    strings, targets = index.setdefault(
+                        (len(form.folds), joined[:2], joined[-1]), ([], []))
+                    strings.append(joined)
+                    targets.append(form)
         return index
 
     def __getitem__(self, entry_id: str) -> Entry:

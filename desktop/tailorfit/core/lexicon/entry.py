@@ -98,6 +98,7 @@ def validate(files: list[LoadedFile]) -> list[str]:
     """Problems with the lexicon, one line each; an empty list means it is sound."""
     problems: list[str] = []
     entries: dict[str, tuple[str, dict[str, Any]]] = {}
+    every: list[tuple[str, dict[str, Any]]] = []
     for loaded in files:
         if loaded.error:
             problems.append(f"{loaded.path.name}: invalid JSON: {loaded.error}")
@@ -106,9 +107,11 @@ def validate(files: list[LoadedFile]) -> list[str]:
             if eid in entries:
                 problems.append(f"{loaded.path.name}: duplicate id {eid!r} "
                                 f"(also in {entries[eid][0]})")
-            entries[eid] = (loaded.path.name, raw)
+            entries.setdefault(eid, (loaded.path.name, raw))
+            every.append((loaded.path.name, raw))
     forms: dict[str, set[str]] = defaultdict(set)
-    for eid, (name, raw) in entries.items():
+    for name, raw in every:
+        eid = str(raw.get("id", "?"))
         where = f"{name}:{eid}"
         for key in set(raw) - FIELDS:
             problems.append(f"{where}: unknown field {key!r}")

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from tailorfit.core.lexicon import Form, Lexicon, Token, tokenize
 from tailorfit.core.model import Document
@@ -22,6 +22,11 @@ from tailorfit.core.model import Document
 _TECH = frozenset({"language", "framework", "library", "database", "cloud", "devops", "security",
                    "data", "ml", "os", "protocol", "tool", "concept", "methodology"})
 _NEARBY = 8  # tokens
+# Words no lexicon form starts with: windows starting with them are never fuzzy-matched.
+_NOT_FIRST = frozenset("""the and for with our you your are will can who has have this that
+from into their they them its was were been being all any each other such both more most
+very well also not but per via than then when where which while what how able must should
+would could may might""".split())
 # Lexicon files whose terms keep company: they break ties between same-spelled entries.
 _TECH_FILES = frozenset({"software", "data_cloud", "devops_security", "project_product",
                          "design_creative"})
@@ -78,15 +83,24 @@ def scan(lexicon: Lexicon, text: str, tech: bool) -> tuple[tuple[_Span, ...], tu
     # Longest match; when several entries share the longest form ("TPM": technical program
     # management or total productive maintenance), keep them all and choose below.
     spots: list[tuple[int, int, list[Form]]] = []
+    starts = lexicon.index
     i = 0
     while i < len(tokens):
+        if tokens[i].fold not in starts:  # most words start no lexicon form
+            i += 1
+            continue
         longest = 0
         choices: list[Form] = []
-        for form in lexicon.index.get(tokens[i].fold, ()):
+        following = tokens[i + 1].fold if i + 1 < len(tokens) else ""
+        candidates = [*lexicon.pairs.get((tokens[i].fold, following), ()),
+                      *lexicon.singles.get(tokens[i].fold, ())]
+        for form in candidates:
             n = len(form.folds)
             if n < longest:
                 break
-            if _matches(tokens, i, form) and not _negative(lexicon, form, lower, tokens, i, n):
+            # A one-word form without case rules matches by construction of the index.
+            fits = (n == 1 and form.exact is None) or _matches(tokens, i, form)
+            if fits and not _negative(lexicon, form, lower, tokens, i, n):
                 if all(c.entry != form.entry for c in choices):
                     choices.append(form)
                 longest = n
@@ -136,34 +150,43 @@ def scan(lexicon: Lexicon, text: str, tech: bool) -> tuple[tuple[_Span, ...], tu
 def _fuzzy_spots(lexicon: Lexicon, tokens: list[Token],
                  spots: list[tuple[int, int, list[Form]]]) -> list[tuple[int, int, list[Form]]]:
     """Typos in long multi-word forms ("continous integration") between exact matches."""
+    typos = [lexicon.typo_candidate(t.fold) for t in tokens]
+    if not any(typos):
+        return []  # every word is spelled like a lexicon word or like no lexicon word at all
     taken = [False] * (len(tokens) + 1)
     for i, n, _ in spots:
         for k in range(i, i + n):
             taken[k] = True
+    fuzzy = lexicon.fuzzy
     found: list[tuple[int, int, list[Form]]] = []
     i = 0
     while i < len(tokens):
+        first = tokens[i].fold
+        if taken[i] or len(first) < 3 or first in _NOT_FIRST or not first.isalpha():
+            i += 1
+            continue
         best: tuple[float, int, Form] | None = None
         for n in (4, 3, 2):
             if i + n > len(tokens) or any(taken[i:i + n]):
                 continue
+            if not any(typos[i:i + n]):
+                continue  # no misspelt word in this window: the exact pass already judged it
             words = [t.fold for t in tokens[i:i + n]]
-            if not all(w.isalpha() for w in words):
-                continue
             window = " ".join(words)
-            if len(window) < 12:
+            bucket = fuzzy.get((n, window[:2], window[-1]))
+            if bucket is None or len(window) < 12 or not all(w.isalpha() for w in words):
                 continue
-            for joined, form in lexicon.fuzzy.get((n, window[:2]), ()):
-                if abs(len(joined) - len(window)) > 3:
-                    continue
-                # A typo keeps each word's length and last letter; "designing" is not a
-                # misspelt "design".
-                if any(abs(len(a) - len(b)) > 2 or a[-1] != b[-1]
-                       for a, b in zip(words, form.folds, strict=True)):
-                    continue
-                score = fuzz.ratio(window, joined)
-                if score >= 90 and (best is None or score > best[0]):
-                    best = (score, n, form)
+            strings, forms = bucket
+            match = process.extractOne(window, strings, scorer=fuzz.ratio, score_cutoff=90)
+            if match is None:
+                continue
+            form = forms[match[2]]
+            # A typo keeps each word's length and last letter: "designing" is no "design".
+            if any(abs(len(a) - len(b)) > 2 or a[-1] != b[-1]
+                   for a, b in zip(words, form.folds, strict=True)):
+                continue
+            if best is None or match[1] > best[0]:
+                best = (match[1], n, form)
         if best is not None:
             found.append((i, best[1], [best[2]]))
             for k in range(i, i + best[1]):
@@ -210,7 +233,10 @@ def _phrase_at(phrase: str, lower: str, tokens: list[Token], i: int, n: int) -> 
 def _negative(lexicon: Lexicon, form: Form, lower: str, tokens: list[Token], i: int,
               n: int) -> bool:
     entry = lexicon[form.entry]
-    return bool(entry.negative) and any(_phrase_at(p, lower, tokens, i, n) for p in entry.negative)
+    # A cheap substring test first: most negative phrases are nowhere in the block.
+    return bool(entry.negative) and any(
+        _phrase_at(p, lower, tokens, i, n) for p in entry.negative
+        if p in lower or p.replace("-", " ") in lower or p.replace(" ", "-") in lower)
 
 
 def _positive(phrases: tuple[str, ...], lower: str, tokens: list[Token], i: int, n: int) -> bool:
@@ -219,7 +245,7 @@ def _positive(phrases: tuple[str, ...], lower: str, tokens: list[Token], i: int,
         if matched in phrase or matched in phrase.replace("-", " "):
             if _phrase_at(phrase, lower, tokens, i, n):
                 return True
-        elif re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", lower):
+        elif phrase in lower and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", lower):
             return True
     return False
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import replace
 from datetime import date
 
 from tailorfit.core.lexicon import Lexicon, load_lexicon
@@ -18,10 +19,25 @@ from tailorfit.core.match.result import (
     Verdict,
 )
 from tailorfit.core.model import Document
-from tailorfit.core.parse.posting import Posting, RequirementKind, Strength, parse_posting
+from tailorfit.core.parse.posting import (
+    Posting,
+    Requirement,
+    RequirementKind,
+    Strength,
+    parse_posting,
+)
 from tailorfit.core.parse.resume import Resume, ResumeSection, parse_resume
 
-__all__ = ["Analysis", "Profile", "Status", "analyze", "analyze_documents"]
+__all__ = ["Analysis", "Profile", "Status", "analyze", "analyze_documents", "clear_caches"]
+
+
+def clear_caches() -> None:
+    """Forget per-text caches (term scans, heading guesses): what a brand-new pair costs."""
+    from tailorfit.core.lexicon.terms import scan
+    from tailorfit.core.parse import headings
+
+    scan.cache_clear()
+    headings.clear_cache()
 
 # Weights of the score: must-haves count three times nice-to-haves; soft and unclassified
 # items half as much as skills, years, degrees and certificates.
@@ -52,7 +68,7 @@ def analyze(posting: Posting, resume: Resume, *, lexicon: Lexicon | None = None,
     verdicts: list[Verdict] = []
     for requirement in posting.requirements:
         inside = [h for h in posting_hits if requirement.start <= h.start < requirement.end]
-        verdicts.append(judge(requirement, inside, profile))
+        verdicts.append(judge(_refine_kind(requirement, inside, lexicon), inside, profile))
     score, must_missing = _score(verdicts)
     return Analysis(
         posting=posting,
@@ -65,6 +81,24 @@ def analyze(posting: Posting, resume: Resume, *, lexicon: Lexicon | None = None,
         posting_hits=posting_hits,
         resume_hits=profile.hits,
     )
+
+
+def _refine_kind(requirement: Requirement, terms: list[TermHit], lexicon: Lexicon) -> Requirement:
+    """The parser guesses a kind from wording; the lexicon knows better what is named."""
+    if requirement.kind not in (RequirementKind.OTHER, RequirementKind.SKILL,
+                                RequirementKind.SOFT):
+        return requirement
+    categories = {lexicon[t.entry].category for t in terms}
+    hard = {c for c in categories if c not in ("soft", "degree", "degree_field")}
+    if categories & {"certificate", "license"} and not hard - {"certificate", "license"}:
+        kind = RequirementKind.CERT
+    elif hard:
+        kind = RequirementKind.SKILL
+    elif "soft" in categories:
+        kind = RequirementKind.SOFT
+    else:
+        return requirement
+    return requirement if kind is requirement.kind else replace(requirement, kind=kind)
 
 
 def _score(verdicts: list[Verdict]) -> tuple[int, int]:

@@ -418,23 +418,23 @@ def _relevant_roles(domain: str, roles: list[Role], profile: Profile,
     stems = {_stem(fold_word(w)) for w in re.findall(r"[A-Za-z]{3,}", domain)}
     stems -= {_stem(w) for w in _STOPWORDS | _DOMAIN_NOISE}
 
-    def shows(span: str, need: float) -> bool:
-        found = {e for e, _, _ in scan(lexicon, span, False)[0]}
+    def entries_in(start: int, end: int) -> set[str]:
+        return {h.entry for h in profile.hits if start <= h.start < end}
+
+    def shows(start: int, end: int, need: float) -> bool:
+        found = entries_in(start, end)
         for entry in list(found):
             found |= lexicon.ancestors(entry)
         if ids & found:
             return True
-        words = {_stem(fold_word(w)) for w in re.findall(r"[A-Za-z]{3,}", span)}
+        words = {_stem(fold_word(w)) for w in re.findall(r"[A-Za-z]{3,}", text[start:end])}
         return bool(stems) and len(stems & words) >= max(1.0, need * len(stems))
 
-    def header(role: Role) -> str:
-        end = role.bullets[0][0] if role.bullets else role.end
-        return text[role.start:end]
-
-    titled = [r for r in roles if shows(header(r), 0.6)]
+    titled = [r for r in roles
+              if shows(r.start, r.bullets[0][0] if r.bullets else r.end, 0.6)]
     if titled or titles_only:
         return titled
-    chosen = [r for r in roles if shows(text[r.start:r.end], 0.5)]
+    chosen = [r for r in roles if shows(r.start, r.end, 0.5)]
     if not ids:
         return chosen
     # The same field as the domain: a role full of software terms is backend-ish work when
@@ -443,7 +443,7 @@ def _relevant_roles(domain: str, roles: list[Role], profile: Profile,
     for role in roles:
         if role in chosen:
             continue
-        found = {e for e, _, _ in scan(lexicon, text[role.start:role.end], False)[0]}
+        found = entries_in(role.start, role.end)
         if sum(1 for e in found if lexicon[e].domain in fields and not lexicon[e].soft) >= 2:
             chosen.append(role)
     return chosen

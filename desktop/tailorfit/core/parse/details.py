@@ -81,8 +81,18 @@ def _number(text: str) -> float:
     return float(_NUMBER_WORDS.get(text, 0)) if text in _NUMBER_WORDS else float(text)
 
 
+_YEARS_HINT = re.compile(r"\byears?\b|\byrs?\b", re.IGNORECASE)
+_DEGREE_HINT = re.compile(r"degree|bachelor|master|ph\.?\s?d|doctor|associate|graduat|diploma|"
+                          r"college|universit|\bged\b|school|baccalaureate|\b[BM]\.?[ASE]\b|"
+                          r"\bB\.?S|\bM\.?S|\bMBA\b|\bBSN\b|\bMSN\b|\bBBA\b|\bM\.?D\.|\bJ\.?D\.|"
+                          r"B\.?Tech|M\.?Tech|\bBEng|\bMEng|\bMPH|\bMCA|\bEd\.?D|\bDNP",
+                          re.IGNORECASE)
+
+
 def parse_years(text: str) -> YearsDetail | None:
     """The first years-of-experience requirement in ``text``, with its domain."""
+    if not _YEARS_HINT.search(text):
+        return None  # the full pattern is costly; most lines never mention years
     for match in _YEARS.finditer(text):
         raw_min = match.group("paren") or match.group("min")
         if raw_min.lower() in ("a", "an"):
@@ -195,6 +205,8 @@ _RELATED = re.compile(r"related (?:technical |quantitative |scientific )?(?:fiel
 
 def parse_degree(text: str) -> DegreeDetail | None:
     """The degree requirement (or degree held) in ``text``: level, fields, equivalence."""
+    if not _DEGREE_HINT.search(text):
+        return None
     best: tuple[DegreeLevel, int, int] | None = None
     for level, pattern in _LEVEL_PATTERNS:
         match = pattern.search(text)

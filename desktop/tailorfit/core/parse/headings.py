@@ -26,27 +26,51 @@ class HeadingMatch(Generic[K]):
     coverage: float
 
 
+_CACHE: dict[tuple[int, str], object] = {}
+
+
 def classify_heading(text: str, cues: Sequence[tuple[K, re.Pattern[str]]]) -> HeadingMatch[K] | None:
     """The first kind whose cue occurs in ``text``, with the share of text cues cover."""
+    key = (id(cues), text)
+    if key in _CACHE:
+        return _CACHE[key]  # type: ignore[return-value]
+    found = _classify(text, cues)
+    if len(_CACHE) > 20_000:
+        _CACHE.clear()
+    _CACHE[key] = found
+    return found
+
+
+def clear_cache() -> None:
+    """Forget cached heading guesses."""
+    _CACHE.clear()
+
+
+def _classify(text: str, cues: Sequence[tuple[K, re.Pattern[str]]]) -> HeadingMatch[K] | None:
     lowered = text.lower().strip()
     if not lowered:
         return None
     kind: K | None = None
-    covered = [False] * len(lowered)
+    spans: list[tuple[int, int]] = []
     for cue_kind, pattern in cues:
         for match in pattern.finditer(lowered):
             if kind is None:
                 kind = cue_kind
-            for i in range(match.start(), match.end()):
-                covered[i] = True
+            spans.append(match.span())
     if kind is None:
         return None
-    for match in _FILLER.finditer(lowered):
-        for i in range(match.start(), match.end()):
-            covered[i] = True
-    letters = [i for i, c in enumerate(lowered) if not c.isspace()]
-    share = sum(1 for i in letters if covered[i]) / max(len(letters), 1)
-    return HeadingMatch(kind, share)
+    spans.extend(match.span() for match in _FILLER.finditer(lowered))
+    spans.sort()
+    covered = 0
+    end = 0
+    for start, stop in spans:  # merge overlapping spans and count their non-space characters
+        start = max(start, end)
+        if stop > start:
+            piece = lowered[start:stop]
+            covered += len(piece) - piece.count(" ")
+            end = stop
+    letters = len(lowered) - lowered.count(" ")
+    return HeadingMatch(kind, covered / max(letters, 1))
 
 
 def looks_like_heading(block: Block, text: str) -> bool:

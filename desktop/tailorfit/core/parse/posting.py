@@ -235,7 +235,8 @@ def parse_posting(document: Document) -> Posting:
             duties.append(Duty(unit.text, unit.start, unit.end))
         elif not has_requirement_section and section is not PostingSection.BENEFITS:
             requirements.extend(_items(document, unit, section, prose=True))
-        elif section in (PostingSection.OTHER, PostingSection.ABOUT):
+        elif section in (PostingSection.OTHER, PostingSection.ABOUT) and (
+                _NOTE_REQUIREMENT.search(unit.text)):
             # Notes after the requirements still state licences and preferences.
             requirements.extend(item for item in _items(document, unit, section, prose=True)
                                 if _NOTE_REQUIREMENT.search(item.text))
@@ -326,6 +327,8 @@ def _mark_noise(units: list[_Unit]) -> None:
 
 def _heading_of(document: Document, unit: _Unit) -> tuple[PostingSection | None, str]:
     text = unit.text.strip()
+    if text.count(" ") > 12:
+        return None, ""  # headings are short; skip the cue scan for sentences
     block = document.blocks[unit.block]
     if not unit.listy and re.match(r"^about\s+[A-Z0-9][\w&.'-]*(?:\s+[\w&.'-]+){0,3}:?$", text,
                                    re.IGNORECASE):
@@ -407,8 +410,10 @@ def _items(document: Document, unit: _Unit, section: PostingSection,
         pieces.append((0, len(text)))
     else:
         pos = 0
-        depth = _paren_depths(text)
+        depth: list[int] | None = None
         for match in _SENTENCE_END.finditer(text):
+            if depth is None:
+                depth = _paren_depths(text)
             before = text[max(0, match.start() - 6):match.start()].lower()
             if depth[match.start()] or before.endswith(_ABBREVIATIONS):
                 continue  # "(e.g. Oracle, SAP)" is one sentence
@@ -608,7 +613,9 @@ def _title_and_company(units: list[_Unit], sections: list[Section]) -> tuple[str
                 title, company = at.group(1), company or at.group(2)
             following = units[units.index(chosen) + 1:units.index(chosen) + 3]
             for unit in following:
-                if unit.noise or unit.heading is not None:
+                if unit.heading is not None or unit.listy:
+                    break
+                if unit.noise:
                     continue
                 text = unit.text.strip()
                 if (company is None and 1 <= len(text.split()) <= 5 and not re.search(r"\d", text)

@@ -1,0 +1,188 @@
+"""Verdict rules on small, readable posting/resume pairs."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tailorfit.core.match import Status, analyze_documents
+from tailorfit.core.match.result import Analysis
+from tailorfit.core.model import TextAnchor
+from tailorfit.core.readers import read_pasted
+
+TODAY = date(2026, 11, 27)
+
+RESUME = """Jordan Lee
+jordan@example.com
+
+SUMMARY
+Backend engineer. Strong communicator.
+
+EXPERIENCE
+Senior Software Engineer | Fernhollow Payments | Jan 2021 - Present
+- Rolled out Istio across three clusters and ran PostgreSQL at scale
+- Built Laravel admin tools and mentored four engineers
+- Presented the migration plan to the engineering org
+Software Engineer | Contoso | Jan 2018 - Dec 2020
+- Built backend services in Go on Kubernetes
+- Ran MySQL replicas
+
+EDUCATION
+B.S. in Mathematics, State University, 2017
+
+SKILLS
+Go, Python, Kubernetes, Terraform, AWS, Rust
+"""
+
+
+def run(requirements: str, resume: str = RESUME) -> Analysis:
+    posting = read_pasted("Backend Engineer\n\nRequirements\n" + requirements)
+    return analyze_documents(posting, read_pasted(resume), today=TODAY)
+
+
+def verdict(requirement: str, resume: str = RESUME) -> tuple[Status, str]:
+    (only,) = run(f"- {requirement}\n", resume).verdicts
+    return only.status, only.explanation
+
+
+def test_named_skill_is_met_with_evidence_anchored_in_the_resume() -> None:
+    analysis = run("- Experience with Kubernetes\n")
+    (v,) = analysis.verdicts
+    assert v.status is Status.MET
+    best = v.evidence[0]
+    assert "Experience" in best.where  # a use in a role beats the Skills list
+    anchors = analysis.resume.document.anchors(best.start, best.end)
+    lines = RESUME.split("\n")
+    assert isinstance(anchors[0], TextAnchor)
+    assert lines[anchors[0].line - 1][anchors[0].start:anchors[0].end] == "Kubernetes"
+
+
+@pytest.mark.parametrize(("requirement", "instance"), [
+    ("Experience with a service mesh", "Istio"),
+    ("Knowledge of relational databases", "PostgreSQL"),
+    ("PHP development experience", "Laravel"),
+])
+def test_more_specific_instance_is_met(requirement: str, instance: str) -> None:
+    status, why = verdict(requirement)
+    assert status is Status.MET
+    assert instance in why and "counts as" in why
+
+
+def test_multi_part_with_some_parts_met_is_partial() -> None:
+    status, why = verdict("Experience with Kubernetes and Nomad")
+    assert status is Status.PARTIAL
+    assert "Kubernetes" in why and "Nomad" in why
+
+
+def test_alternatives_need_one() -> None:
+    assert verdict("Strong proficiency in Go or Java")[0] is Status.MET
+
+
+def test_examples_after_such_as() -> None:
+    assert verdict("Experience with a service mesh such as Linkerd or Istio")[0] is Status.MET
+
+
+def test_related_tool_is_partial_never_met() -> None:
+    resume = RESUME.replace("PostgreSQL", "SQLite")
+    status, why = verdict("Experience with PostgreSQL", resume.replace("MySQL", "MySQL"))
+    assert status is Status.PARTIAL
+    assert "related to PostgreSQL" in why
+
+
+def test_a_different_language_is_no_evidence() -> None:
+    assert verdict("Expert in Scala")[0] is Status.MISSING
+
+
+def test_only_the_broader_parent_is_partial() -> None:
+    status, why = verdict("Experience running GKE")
+    assert status is Status.PARTIAL
+    assert "broader" in why and "Kubernetes" in why
+
+
+def test_listed_only_where_expertise_is_asked_is_partial() -> None:
+    status, why = verdict("Deep expertise in Rust")
+    assert status is Status.PARTIAL
+    assert "listed" in why
+    assert verdict("Familiarity with Rust")[0] is Status.MET
+
+
+def test_missing_when_nothing_supports_it() -> None:
+    status, why = verdict("Experience with Salesforce Apex")
+    assert status is Status.MISSING
+    assert why
+
+
+@pytest.mark.parametrize(("asked", "expected"), [(5, Status.MET), (8, Status.MET),
+                                                 (11, Status.PARTIAL), (12, Status.MISSING)])
+def test_years_add_up_dated_roles(asked: int, expected: Status) -> None:
+    # Jan 2018 .. Nov 2026 is 8.9 years; 75% of 11 is 8.25 (partial), of 12 is 9 (missing).
+    status, why = verdict(f"{asked}+ years of experience in backend development")
+    assert status is expected
+    assert "8.9 years" in why and f"{asked} asked" in why
+
+
+def test_years_short_but_within_three_quarters_is_partial() -> None:
+    status, why = verdict("10+ years of experience in backend development")
+    assert status is Status.PARTIAL and "8.9" in why
+
+
+def test_overlapping_roles_are_counted_once() -> None:
+    resume = RESUME.replace("Jan 2018 - Dec 2020", "Jan 2020 - Dec 2022")
+    status, why = verdict("6+ years of professional experience", resume)
+    # Jan 2020 .. Nov 2026 merged: 6.9 years, not 6.9 + 3.
+    assert status is Status.MET and "6.9 years" in why
+
+
+@pytest.mark.parametrize(("requirement", "expected"), [
+    ("Bachelor's degree in Mathematics or Statistics", Status.MET),
+    ("Bachelor's degree in Computer Science or a related field", Status.MET),
+    ("Bachelor's degree in Nursing", Status.PARTIAL),
+    ("Master's degree in Mathematics", Status.MISSING),
+])
+def test_degrees(requirement: str, expected: Status) -> None:
+    assert verdict(requirement)[0] is expected
+
+
+def test_equivalent_experience_stands_in_for_a_degree() -> None:
+    resume = RESUME.replace("B.S. in Mathematics, State University, 2017", "")
+    status, why = verdict("Bachelor's degree in Computer Science or equivalent experience", resume)
+    assert status is Status.MET and "equivalent" in why
+
+
+def test_soft_skill_shown_in_a_bullet_is_met_claimed_only_is_partial() -> None:
+    status, why = verdict("Experience mentoring engineers")
+    assert status is Status.MET and "mentored" in why.lower()
+    status, why = verdict("Excellent communication skills", RESUME.replace(
+        "- Presented the migration plan to the engineering org\n", ""))
+    assert status is Status.PARTIAL and "claimed" in why
+
+
+def test_certificate_skill_without_certificate_is_partial() -> None:
+    status, why = verdict("AWS certification")
+    assert status is Status.PARTIAL
+    assert "AWS" in why
+
+
+def test_score_weights_must_over_nice_and_ignores_repetition() -> None:
+    analysis = run("- Kubernetes experience\n\nNice to have\n- Experience with Salesforce\n")
+    assert analysis.must_missing == 0
+    assert analysis.score == 75  # must met (weight 3) + nice missing (weight 1)
+    repeated = run("- Kubernetes experience\n- Kubernetes, Kubernetes and Kubernetes\n\n"
+                   "Nice to have\n- Experience with Salesforce\n")
+    assert repeated.score == round(100 * 6 / 7)
+
+
+def test_must_haves_missing_counts_or_groups_once() -> None:
+    text = ("1. Two years of experience with Salesforce; or\n"
+            "2. Two years of experience with SAP\n")
+    analysis = run(text)
+    assert analysis.must_missing == 1
+
+
+def test_keywords_count_both_sides() -> None:
+    analysis = run("- Kubernetes and Terraform\n- Kubernetes at scale\n")
+    by_id = {k.canonical: k for k in analysis.keywords}
+    assert by_id["kubernetes"].posting_count == 2
+    assert by_id["kubernetes"].resume_count == 2
+    assert set(by_id["kubernetes"].resume_places) == {"experience", "skills"}
