@@ -100,6 +100,8 @@ def scan(lexicon: Lexicon, text: str, tech: bool) -> tuple[tuple[_Span, ...], tu
                 break
             # A one-word form without case rules matches by construction of the index.
             fits = (n == 1 and form.exact is None) or _matches(tokens, i, form)
+            if fits and n == 1 and len(tokens[i].text) == 1 and _initialism(tokens, i):
+                fits = False  # the C of "D.C." or the R of "R.N." is no language
             if fits and not _negative(lexicon, form, lower, tokens, i, n):
                 if all(c.entry != form.entry for c in choices):
                     choices.append(form)
@@ -195,6 +197,17 @@ def _fuzzy_spots(lexicon: Lexicon, tokens: list[Token],
         else:
             i += 1
     return found
+
+
+def _initialism(tokens: list[Token], i: int) -> bool:
+    """Is token ``i`` one letter of a dotted initialism such as "D.C." or "U.S."?"""
+    def joined(a: int, b: int) -> bool:
+        return a >= 0 and b < len(tokens) and not tokens[b].spaced
+    before = i >= 2 and tokens[i - 1].text == "." and len(tokens[i - 2].text) == 1 and (
+        joined(i - 2, i - 1) and joined(i - 1, i))
+    after = i + 2 < len(tokens) and tokens[i + 1].text == "." and len(tokens[i + 2].text) == 1 and (
+        joined(i, i + 1) and joined(i + 1, i + 2))
+    return before or after
 
 
 def _matches(tokens: list[Token], i: int, form: Form) -> bool:

@@ -42,6 +42,7 @@ _STOPWORDS = frozenset({
 # AWS, Jenkins for GitHub Actions). Knowing Java is not knowing Go, and a neighbouring concept
 # is not the concept, so languages and concepts get no credit from siblings.
 _SUBSTITUTABLE = frozenset({"database", "cloud", "devops", "tool", "framework", "library", "data",
+                            "methodology",
                             "ml", "security", "os", "clinical", "finance", "design", "marketing",
                             "sales", "education", "operations", "certificate", "license"})
 # Parents too broad to make two skills "of the same kind".
@@ -216,6 +217,8 @@ def _term(entry_id: str, profile: Profile, demanding: bool) -> _Part:
     if entry.soft:
         return _soft(entry_id, profile)
     direct = profile.by_entry.get(entry_id, [])
+    if entry_id == "english" and not direct and profile.written_in_english:
+        return _Part(Status.MET, (), "The resume itself is written in fluent English")
     if direct:
         used = [h for h in direct if profile.in_use(h)]
         evidence = tuple(profile.evidence(h, 4) for h in direct)
@@ -380,6 +383,19 @@ def _years(requirement: Requirement, detail: YearsDetail, profile: Profile) -> _
                                              "asked")
         return _Part(Status.MISSING, (), f"No dated roles; {asked:g} years of experience asked")
     label = f"{have:.1f}".rstrip("0").rstrip(".")
+    if have < 0.75 * asked and domain:
+        # Not enough in the exact domain: roles that do the work without the title, or in the
+        # broader field named first, show some of it.
+        broader = (_relevant_roles(domain, roles, profile) if scope.startswith(" as ") else
+                   _relevant_roles(detail.field, roles, profile) if detail.field else [])
+        wider = merged_months(r.dates for r in broader if r.dates is not None) / 12
+        if wider >= 0.75 * asked:
+            what = (f"roles that mention {domain}" if scope.startswith(" as ")
+                    else f"roles in {detail.field}")
+            return _Part(Status.PARTIAL, tuple(Evidence(r.start, r.end,
+                                                        text[r.start:r.end].split("\n")[0][:120],
+                                                        profile.where(r.start), 3) for r in broader),
+                         f"{wider:.1f} years of {what}, but not clearly{scope}; {asked:g} asked")
     if have >= asked:
         return _Part(Status.MET, evidence, f"{label} years of roles{scope}; {asked:g} asked")
     if have >= 0.75 * asked:

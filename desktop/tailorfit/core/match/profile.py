@@ -11,6 +11,8 @@ from tailorfit.core.lexicon.terms import TermHit, find_terms
 from tailorfit.core.match.result import Evidence
 from tailorfit.core.parse.resume import Resume, ResumeSection, Role
 
+_ENGLISH = frozenset("the and of to in for with a an on as by at from our my i was were is "
+                     "are that this".split())
 # Sections where a skill is shown in use rather than only listed.
 USE_SECTIONS = frozenset({ResumeSection.EXPERIENCE, ResumeSection.PROJECTS,
                           ResumeSection.VOLUNTEER, ResumeSection.PUBLICATIONS})
@@ -83,6 +85,13 @@ class Profile:
             if section.kind in (ResumeSection.PROJECTS, ResumeSection.VOLUNTEER):
                 lines.append((section.start, section.end, text[section.start:section.end].lower()))
         return tuple(lines)
+
+    @cached_property
+    def written_in_english(self) -> bool:
+        """Is the resume English prose (its own text shows the language)?"""
+        words = re.findall(r"[a-z]+", self.resume.document.text.lower())
+        common = sum(1 for w in words if w in _ENGLISH)
+        return len(words) >= 80 and common >= 0.12 * len(words)
 
     @cached_property
     def stems(self) -> frozenset[str]:

@@ -55,13 +55,18 @@ class DegreeLevel(IntEnum):
 
 @dataclass(frozen=True, slots=True)
 class YearsDetail:
-    """"8+ years of experience in backend development"."""
+    """"8+ years of experience in backend development".
+
+    ``field`` is a broader area named before "experience" when a narrower domain follows
+    ("5 years of product management experience leading hardware products").
+    """
 
     minimum: float
     maximum: float | None
     domain: str | None
     start: int
     end: int
+    field: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +122,11 @@ def parse_years(text: str) -> YearsDetail | None:
         if domain is None:
             gerund = re.match(r"^\s*(?:of\s+)?([a-z]+ing\b[^.;:()]{2,80})", after, re.I)
             domain = _DOMAIN_STOP.sub("", gerund.group(1)).strip() if gerund else None
-        return YearsDetail(minimum, maximum, domain, match.start(), match.end())
+        area = _DOMAIN_AFTER.match(after)
+        field = area.group("pre").strip() if area and area.group("pre") else None
+        if field and (field == domain or len(field.split()) > 4):
+            field = None
+        return YearsDetail(minimum, maximum, domain, match.start(), match.end(), field)
     return None
 
 
@@ -130,7 +139,7 @@ def parse_all_years(text: str) -> list[YearsDetail]:
         if detail is None:
             break
         found.append(YearsDetail(detail.minimum, detail.maximum, detail.domain,
-                                 detail.start + offset, detail.end + offset))
+                                 detail.start + offset, detail.end + offset, detail.field))
         offset += detail.end
     return found
 

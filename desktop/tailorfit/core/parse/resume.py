@@ -331,7 +331,15 @@ def _is_description(block: Block) -> bool:
         title_case = all(w[:1].isupper() or w in ("of", "and", "&", "-", "for") for w in words)
         return not (len(words) <= 5 and title_case and JOB_TITLE.search(text)
                     and not re.search(r"[\d.;]", text))
-    return len(text.split()) >= 14 and not find_ranges(text[:40], date.max)
+    words = text.split()
+    if len(words) < 10 or find_ranges(text, date.max):
+        return False
+    # "James and Spicer Law Group | Tuscaloosa, AL, IT Support Technician" is a role header.
+    first = words[0].lower()
+    header_like = (JOB_TITLE.search(text) and not text.rstrip().endswith(".")
+                   and len(words) <= 16 and len(re.findall(r"[|,\u2022]", text)) >= 2
+                   and not first.endswith(("ed", "ing")) and words[0][:1].isupper())
+    return not header_like
 
 
 def _roles(document: Document, indexes: list[int], kind: ResumeSection,

@@ -524,8 +524,13 @@ def _continues(current: list[_Row], row: _Row, body: float, width: float) -> boo
     first_text = row.text.lstrip()
     if len(current) == 1 and current[0].text.strip() in _BULLETS:
         return True  # a bullet glyph alone on its row: its text is on the next row
-    if previous.spread or row.spread:
+    if row.spread:
         return False
+    if previous.spread:
+        # A label column's row ("Present | Leading teams ...") wraps under its last segment.
+        last = previous.segments[-1]
+        if abs(row.x0 - last.x0) > 2 or last.x1 - last.x0 < 0.5 * width:
+            return False
     if first_text[:1] in _BULLETS and (len(first_text) < 2 or first_text[1] == " "):
         return False
     if _ENUMERATOR.match(first_text) or _DATE_START.match(first_text):
@@ -539,14 +544,15 @@ def _continues(current: list[_Row], row: _Row, body: float, width: float) -> boo
     gap = previous.bottom - row.top
     if gap > 0.8 * max(previous.top - previous.bottom, 1.0):
         return False
-    if previous.x1 - previous.x0 < 0.55 * width:
+    text_x0 = previous.segments[-1].x0 if previous.spread else previous.x0
+    if previous.x1 - text_x0 < 0.55 * width:
         return False  # a short line is a line of its own, not part of a wrapped paragraph
     words = first_text.split()
-    char_width = (previous.x1 - previous.x0) / max(len(previous.text), 1)
+    char_width = (previous.x1 - text_x0) / max(len(previous.segments[-1].text), 1)
     local_right = max(max(r.x1 for r in current), row.x1)
     if not words or local_right - previous.x1 > (len(words[0]) + 2) * char_width:
         return False  # the next line's first word would have fitted: no wrap happened here
-    return row.x0 >= current[0].x0 - 2 * body
+    return row.x0 >= (current[0].segments[-1].x0 if current[0].spread else current[0].x0) - 2 * body
 
 
 def _build_block(rows: list[_Row], page: int, body: float) -> Block | None:
