@@ -51,6 +51,20 @@ def _parser() -> argparse.ArgumentParser:
     rank.add_argument("--format", choices=("table", "json"), default="table")
     rank.add_argument("--today", type=_iso_date, metavar="YYYY-MM-DD")
 
+    gui = commands.add_parser(
+        "gui", help="open the window (the default when no command is given)",
+        description="Open Tailorfit's window, optionally with a posting and a resume. With "
+                    "--screenshot, render the window offscreen once the analysis is shown, "
+                    "save it as a PNG and exit.")
+    gui.add_argument("--posting", type=Path, metavar="FILE")
+    gui.add_argument("--resume", type=Path, metavar="FILE")
+    gui.add_argument("--screenshot", type=Path, metavar="PATH",
+                     help="save a PNG of the window and exit (works without a display)")
+    gui.add_argument("--size", type=_size, metavar="WxH", help="window size, such as 1280x800")
+    gui.add_argument("--theme", choices=("light", "dark", "system"))
+    gui.add_argument("--timing", action="store_true",
+                     help="print when the first analysis is on screen (for benchmarks)")
+
     evaluate = commands.add_parser(
         "eval", help="score the engine against hand-labelled cases",
         description="Print requirement-extraction recall, verdict agreement and severe errors "
@@ -68,6 +82,16 @@ def _iso_date(value: str) -> date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-11-27") from exc
 
 
+def _size(value: str) -> tuple[int, int]:
+    try:
+        width, height = (int(v) for v in value.lower().split("x"))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a size like 1280x800") from exc
+    if not (320 <= width <= 8000 and 240 <= height <= 8000):
+        raise argparse.ArgumentTypeError(f"{value!r} is outside 320x240 .. 8000x8000")
+    return width, height
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
@@ -80,7 +104,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rank(args.resume, args.postings, args.format, args.today)
         if args.command == "eval":
             return _eval(args.cases, args.verbose, args.format)
-        return _default()
+        if args.command == "gui":
+            return _gui(args.posting, args.resume, args.screenshot, args.size, args.theme,
+                        args.timing)
+        return _gui(None, None, None, None, None, False)
     except TailorfitError as exc:
         print(f"tailorfit: {exc.message}", file=sys.stderr)
         return EXIT_ERROR
@@ -116,18 +143,24 @@ def _parse(path: Path, kind: str | None, fmt: str, today: date | None) -> int:
     return 0
 
 
-def _default() -> int:
-    """Without a command: show what Tailorfit reads from the bundled samples."""
-    from tailorfit.core.resources import sample_posting, sample_resume
+def _gui(posting: Path | None, resume: Path | None, screenshot: Path | None,
+         size: tuple[int, int] | None, theme: str | None, timing: bool) -> int:
+    import os
 
-    posting, resume = sample_posting(), sample_resume()
-    if not posting.is_file() or not resume.is_file():
-        raise UsageError("The bundled samples are missing. Reinstall Tailorfit.")
-    print("Tailorfit", __version__, "- the bundled sample documents:\n")
-    _parse(posting, "posting", "text", None)
-    print()
-    _parse(resume, "resume", "text", None)
-    return 0
+    for path in (posting, resume):
+        if path is not None and not path.is_file():
+            raise UsageError(f"'{path.name}' does not exist or is not a file. Check the name and "
+                             "folder and try again.")
+    headless = sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM"))
+    if headless and screenshot is None:
+        raise UsageError("No display was found, so the window cannot open. Run Tailorfit from a "
+                         "desktop session, or use 'tailorfit gui --screenshot out.png' to render "
+                         "it offscreen.")
+    from tailorfit.ui.app import GuiOptions, run
+
+    return run(GuiOptions(posting, resume, screenshot, size, theme, timing))
 
 
 _POSTING_SUFFIXES = {".txt", ".md", ".markdown", ".pdf", ".docx", ".docm", ".html", ".htm"}

@@ -363,8 +363,7 @@ def _years(requirement: Requirement, detail: YearsDetail, profile: Profile) -> _
         chosen, scope = roles, ""
     months = merged_months(r.dates for r in chosen if r.dates is not None)
     have = months / 12
-    evidence = tuple(Evidence(r.start, r.end, text[r.start:r.end].split("\n")[0][:120],
-                              profile.where(r.start), 4) for r in chosen)
+    evidence = tuple(_role_line(r, text, profile, 4) for r in chosen)
     if not roles:
         claim = resume.claimed_years
         if claim is not None:
@@ -392,9 +391,7 @@ def _years(requirement: Requirement, detail: YearsDetail, profile: Profile) -> _
         if wider >= 0.75 * asked:
             what = (f"roles that mention {domain}" if scope.startswith(" as ")
                     else f"roles in {detail.field}")
-            return _Part(Status.PARTIAL, tuple(Evidence(r.start, r.end,
-                                                        text[r.start:r.end].split("\n")[0][:120],
-                                                        profile.where(r.start), 3) for r in broader),
+            return _Part(Status.PARTIAL, tuple(_role_line(r, text, profile, 3) for r in broader),
                          f"{wider:.1f} years of {what}, but not clearly{scope}; {asked:g} asked")
     if have >= asked:
         return _Part(Status.MET, evidence, f"{label} years of roles{scope}; {asked:g} asked")
@@ -405,6 +402,12 @@ def _years(requirement: Requirement, detail: YearsDetail, profile: Profile) -> _
     reason = (f"{label} years of roles{scope}; {asked:g} asked" if chosen else
               f"None of the {total:.1f} years of roles is clearly{scope}; {asked:g} asked")
     return _Part(Status.MISSING, evidence, reason)
+
+
+def _role_line(role: Role, text: str, profile: Profile, strength: int) -> Evidence:
+    """A role's first line (title, employer, dates) as evidence for years."""
+    line = text[role.start:role.end].split("\n")[0]
+    return Evidence(role.start, role.start + len(line), line, profile.where(role.start), strength)
 
 
 _EMPLOYER = re.compile(r"\bwith the ((?:City|County|State) of [A-Z][a-z]+(?: [A-Z][a-z]+)?)")

@@ -423,7 +423,8 @@ def _items(document: Document, unit: _Unit, section: PostingSection,
     found: list[Requirement] = []
     for lo, hi in pieces:
         for a, b in _semicolon_parts(text, lo, hi, enumerated=numbered):
-            item = _make_item(document, unit.start + a, unit.start + b, section, prose)
+            item = _make_item(document, unit.start + a, unit.start + b, section, prose,
+                              unit.listy)
             if item is not None:
                 found.append(item)
     return found
@@ -463,7 +464,7 @@ def _semicolon_parts(text: str, lo: int, hi: int, enumerated: bool) -> list[tupl
 
 
 def _make_item(document: Document, start: int, end: int, section: PostingSection,
-               prose: bool) -> Requirement | None:
+               prose: bool, listy: bool = False) -> Requirement | None:
     text = document.text[start:end]
     lead = re.match(r"^\s*(?:(?:and|or)\s+)?", text, re.IGNORECASE)
     lo = lead.end() if lead else 0
@@ -475,8 +476,9 @@ def _make_item(document: Document, start: int, end: int, section: PostingSection
         return None
     start, end = start + lo, start + lo + len(body)
     words = stripped.split()
-    if len(words) < 2 and not re.search(r"[A-Z]{2,}|\d", stripped):
-        return None
+    if len(words) < 2 and not re.search(r"[A-Z]{2,}|\d", stripped) and not (
+            listy and stripped[:1].isupper() and len(stripped) > 2):
+        return None  # a lone word is an item only as its own bullet ("- Airflow")
     if prose and not _REQUIREMENT_SENTENCE.search(stripped):
         return None
     if _LEGAL.search(stripped) or _SUBSTITUTION.search(stripped):

@@ -1,0 +1,124 @@
+"""User settings, declared once, stored as JSON in the per-user config folder.
+
+``TAILORFIT_HOME`` points config and data at one folder (tests, portable use); otherwise
+platformdirs picks the platform's folders. Writes are atomic; a damaged settings file is set
+aside and defaults are used, so a bad file never stops the app.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+APP = "Tailorfit"
+THEMES = ("system", "light", "dark")
+HIGHLIGHT_STYLES = ("underline", "background", "both")
+MAX_RECENT = 8
+
+
+@dataclass
+class Settings:
+    """Every setting with its default; unknown or malformed values fall back to these."""
+
+    theme: str = "system"
+    font_size: int = 11
+    highlight_style: str = "both"
+    zoom: int = 0
+    geometry: str = ""  # base64 QWidget.saveGeometry()
+    splitter: str = ""
+    recent_postings: list[str] = field(default_factory=list)
+    recent_resumes: list[str] = field(default_factory=list)
+    last_posting: str = ""  # a path, or "" when the posting was pasted (see pasted_posting.txt)
+    last_resume: str = ""
+    hint_dismissed: bool = False
+
+    def add_recent(self, kind: str, path: Path) -> None:
+        """Remember ``path`` at the top of the recent postings or resumes."""
+        items = self.recent_postings if kind == "posting" else self.recent_resumes
+        text = str(path)
+        if text in items:
+            items.remove(text)
+        items.insert(0, text)
+        del items[MAX_RECENT:]
+
+
+def config_dir() -> Path:
+    home = os.environ.get("TAILORFIT_HOME")
+    return Path(home) / "config" if home else Path(platformdirs.user_config_dir(APP, False))
+
+
+def data_dir() -> Path:
+    home = os.environ.get("TAILORFIT_HOME")
+    return Path(home) / "data" if home else Path(platformdirs.user_data_dir(APP, False))
+
+
+def settings_path() -> Path:
+    return config_dir() / "settings.json"
+
+
+def load_settings() -> Settings:
+    """Settings from disk; defaults for anything missing or invalid."""
+    path = settings_path()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(raw, dict):
+            raise ValueError("not an object")
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, ValueError):
+        _set_aside(path)
+        return Settings()
+    defaults = Settings()
+    values: dict[str, Any] = {}
+    for item in fields(Settings):
+        value = raw.get(item.name, getattr(defaults, item.name))
+        default = getattr(defaults, item.name)
+        if isinstance(default, bool):
+            ok = isinstance(value, bool)
+        elif isinstance(default, int):
+            ok = isinstance(value, int) and not isinstance(value, bool)
+        elif isinstance(default, list):
+            ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        else:
+            ok = isinstance(value, str)
+        values[item.name] = value if ok else default
+    settings = Settings(**values)
+    if settings.theme not in THEMES:
+        settings.theme = "system"
+    if settings.highlight_style not in HIGHLIGHT_STYLES:
+        settings.highlight_style = "both"
+    settings.font_size = min(max(settings.font_size, 7), 32)
+    settings.zoom = min(max(settings.zoom, -6), 12)
+    return settings
+
+
+def save_settings(settings: Settings) -> None:
+    """Write settings atomically (a crash mid-write never leaves a half file)."""
+    write_atomic(settings_path(), json.dumps(asdict(settings), indent=2))
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` in one step."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=path.name, dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _set_aside(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.replace(path.with_suffix(".damaged.json"))

@@ -1,0 +1,404 @@
+"""The main window: posting and resume side by side, the checklist, and the score header."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontDatabase, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tailorfit import __version__
+from tailorfit.core.match import Status
+from tailorfit.ui.checklist import Checklist
+from tailorfit.ui.controller import AnalysisView, Controller, PaneContent
+from tailorfit.ui.header import ScoreHeader
+from tailorfit.ui.highlights import posting_highlights, resume_highlights
+from tailorfit.ui.pane import DocumentPane
+from tailorfit.ui.settings import Settings
+from tailorfit.ui.settings_dialog import SettingsDialog
+from tailorfit.ui.theme import app_icon, apply_theme
+
+POSTING_FILTER = "Postings (*.txt *.md *.pdf *.docx *.docm *.html *.htm);;All files (*)"
+RESUME_FILTER = "Resumes (*.docx *.docm *.pdf *.txt *.md);;All files (*)"
+HINT = ("This is a fictional sample posting and resume. Open your own resume (Ctrl+O) and paste "
+        "a posting (Ctrl+Shift+V). Each requirement is marked met, partly met or missing; click "
+        "one to see its evidence. Your resume file is never changed.")
+
+
+class MainWindow(QMainWindow):
+    """Tailorfit's window. It shows what the controller publishes and adds no analysis."""
+
+    shown_analysis = Signal(object)  # emitted after a view is painted into the widgets
+
+    def __init__(self, controller: Controller, settings: Settings) -> None:
+        super().__init__()
+        self.controller = controller
+        self.settings = settings
+        self.view: AnalysisView | None = None
+        self.message_box: QMessageBox | None = None
+        self.setObjectName("main-window")
+        self.setWindowTitle("Tailorfit")
+        self.setWindowIcon(app_icon())
+
+        self.header = ScoreHeader(self)
+        self.hint = self._hint_banner()
+        self.posting = DocumentPane(
+            "Posting", "The job posting. Each requirement is tinted by its verdict; click one "
+                       "to find its evidence in the resume.", self)
+        self.resume = DocumentPane(
+            "Resume", "Your resume, as a working copy you can edit. Evidence for the posting's "
+                      "requirements is highlighted. Your file on disk is never changed.", self)
+        self.posting.setPlaceholderText("Paste a job posting here (Ctrl+Shift+V) or drop a file.")
+        self.resume.setPlaceholderText("Open your resume (Ctrl+O) or drop a .docx or .pdf here.")
+        self.checklist = Checklist(self)
+        self.posting_label = QLabel("Posting", self)
+        self.resume_label = QLabel("Resume", self)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("splitter")
+        self.splitter.addWidget(self._pane_box(self.posting_label, self.posting, "posting"))
+        self.splitter.addWidget(self._pane_box(self.resume_label, self.resume, "resume"))
+        self.splitter.addWidget(self.checklist)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setStretchFactor(2, 3)
+        self.splitter.setChildrenCollapsible(False)
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.header)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.busy = QLabel("", self)
+        self.statusBar().addPermanentWidget(self.busy)
+
+        self._actions()
+        self._connect()
+        self.apply_settings()
+        self._restore_geometry()
+        self.hint.setVisible(False)
+
+    # -- building -----------------------------------------------------------------------------
+    def _pane_box(self, label: QLabel, pane: DocumentPane, kind: str) -> QWidget:
+        box = QWidget(self)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+        label.setObjectName(f"{kind}-label")
+        bar.addWidget(label, 1)
+        open_button = QToolButton(box)
+        open_button.setText("Open…")
+        open_button.setAccessibleName(f"Open a {kind} file")
+        open_button.setToolTip(f"Open a {kind} file ("
+                               f"{'Ctrl+Shift+O' if kind == 'posting' else 'Ctrl+O'})")
+        open_button.clicked.connect(lambda: self.choose_file(kind))
+        bar.addWidget(open_button)
+        if kind == "posting":
+            paste = QToolButton(box)
+            paste.setText("Paste")
+            paste.setAccessibleName("Paste a posting from the clipboard")
+            paste.setToolTip("Paste a posting from the clipboard (Ctrl+Shift+V)")
+            paste.clicked.connect(self.paste_posting)
+            bar.addWidget(paste)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(3)
+        layout.addLayout(bar)
+        layout.addWidget(pane, 1)
+        label.setBuddy(pane)
+        return box
+
+    def _hint_banner(self) -> QFrame:
+        frame = QFrame(self)
+        frame.setObjectName("hint")
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        text = QLabel(HINT, frame)
+        text.setWordWrap(True)
+        close = QPushButton("Got it", frame)
+        close.setAccessibleName("Dismiss the hint")
+        close.clicked.connect(self.dismiss_hint)
+        row = QHBoxLayout(frame)
+        row.setContentsMargins(8, 4, 8, 4)
+        row.addWidget(text, 1)
+        row.addWidget(close)
+        return frame
+
+    def _action(self, text: str, shortcuts: list[str] | str, slot: object,
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        keys = [shortcuts] if isinstance(shortcuts, str) else shortcuts
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        action.setToolTip(f"{tip or text.replace('&', '').rstrip('…')} ({keys[0]})")
+        action.setStatusTip(tip)
+        self.addAction(action)
+        return action
+
+    def _actions(self) -> None:
+        self.open_posting_action = self._action("Open &posting…", "Ctrl+Shift+O",
+                                                lambda: self.choose_file("posting"))
+        self.paste_action = self._action("&Paste posting", "Ctrl+Shift+V", self.paste_posting,
+                                         "Use the posting text on the clipboard")
+        self.open_resume_action = self._action("&Open resume…", "Ctrl+O",
+                                               lambda: self.choose_file("resume"))
+        self.samples_action = self._action("Open the &samples", "Ctrl+Shift+S",
+                                           self.controller.open_samples,
+                                           "Open the bundled fictional posting and resume")
+        self.quit_action = self._action("&Quit", "Ctrl+Q", self.close)
+        self.next_missing = self._action("&Next missing", "F8",
+                                         lambda: self.step(True, Status.MISSING))
+        self.prev_missing = self._action("P&revious missing", "Shift+F8",
+                                         lambda: self.step(False, Status.MISSING))
+        self.next_item = self._action("Next &requirement", "F7", lambda: self.step(True, None))
+        self.prev_item = self._action("Previous re&quirement", "Shift+F7",
+                                      lambda: self.step(False, None))
+        self.zoom_in = self._action("Zoom &in", ["Ctrl++", "Ctrl+="], lambda: self.zoom(1))
+        self.zoom_out = self._action("Zoom &out", "Ctrl+-", lambda: self.zoom(-1))
+        self.zoom_reset = self._action("&Actual size", "Ctrl+0", lambda: self.zoom(0))
+        self.settings_action = self._action("&Settings…", "Ctrl+,", self.edit_settings)
+        self.focus_posting = self._action("Go to &posting", "Alt+1", self.posting.setFocus)
+        self.focus_resume = self._action("Go to &resume", "Alt+2", self.resume.setFocus)
+        self.focus_list = self._action("Go to &checklist", "Alt+3", self.checklist.tree.setFocus)
+        self.filter_actions = [
+            self._action(f"Show {name}", f"Ctrl+{i}",
+                         lambda _=False, n=name: self.checklist.set_filter(n))
+            for i, name in enumerate(("all", "missing", "partial", "met"), start=1)]
+        self.keys_action = self._action("&Keyboard shortcuts", "F1", self.show_shortcuts)
+        self.about_action = self._action("&About Tailorfit", "Ctrl+F1", self.show_about)
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        for action in (self.open_posting_action, self.paste_action, self.open_resume_action):
+            file_menu.addAction(action)
+        self.recent_menu = QMenu("Open &recent", self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(self.samples_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        go = menu.addMenu("&Go")
+        for action in (self.next_missing, self.prev_missing, self.next_item, self.prev_item):
+            go.addAction(action)
+        go.addSeparator()
+        for action in (self.focus_posting, self.focus_resume, self.focus_list):
+            go.addAction(action)
+        view = menu.addMenu("&View")
+        for action in (self.zoom_in, self.zoom_out, self.zoom_reset):
+            view.addAction(action)
+        view.addSeparator()
+        for action in self.filter_actions:
+            view.addAction(action)
+        help_menu = menu.addMenu("&Help")
+        help_menu.addAction(self.keys_action)
+        help_menu.addAction(self.about_action)
+
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("toolbar")
+        toolbar.setMovable(False)
+        for action in (self.open_resume_action, self.open_posting_action, self.paste_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        for action in (self.prev_missing, self.next_missing):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.settings_action)
+
+    def _connect(self) -> None:
+        c = self.controller
+        c.content_loaded.connect(self.show_content)
+        c.analysis_changed.connect(self.show_analysis)
+        c.failed.connect(self.show_error)
+        c.busy_changed.connect(lambda busy: self.busy.setText("Analysing…" if busy else ""))
+        self.posting.edited.connect(lambda text: c.text_edited("posting", text))
+        self.resume.edited.connect(lambda text: c.text_edited("resume", text))
+        self.posting.files_dropped.connect(lambda files: c.open_file("posting", files[0]))
+        self.resume.files_dropped.connect(lambda files: c.open_file("resume", files[0]))
+        self.checklist.requirement_selected.connect(self.reveal_requirement)
+        self.posting.span_clicked.connect(self._posting_clicked)
+        self.resume.span_clicked.connect(self._resume_clicked)
+
+    # -- showing ----------------------------------------------------------------------------------
+    def show_content(self, content: PaneContent) -> None:
+        pane = self.posting if content.kind == "posting" else self.resume
+        label = self.posting_label if content.kind == "posting" else self.resume_label
+        pane.set_content(content.text, content.blocks)
+        label.setText(f"{content.kind.capitalize()} — {content.label}")
+        label.setToolTip(str(content.path) if content.path else content.label)
+
+    def show_analysis(self, view: AnalysisView) -> None:
+        self.view = view
+        self.header.set_view(view)
+        self.checklist.set_view(view)
+        self.posting.set_highlights(posting_highlights(view))
+        self.resume.set_highlights(resume_highlights(view))
+        self._update_labels()
+        self.shown_analysis.emit(view)
+
+    def _update_labels(self) -> None:
+        for kind, label in (("posting", self.posting_label), ("resume", self.resume_label)):
+            side = self.controller.sides[kind]
+            if side.label:
+                label.setText(f"{kind.capitalize()} — {side.label}")
+
+    def show_error(self, title: str, message: str) -> None:
+        if title == "Note":
+            self.statusBar().showMessage(message, 10000)
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("error-dialog")
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        self.message_box = box
+        box.open()  # not exec(): the window stays responsive and nothing waits on it
+
+    def show_hint(self, visible: bool) -> None:
+        self.hint.setVisible(visible)
+
+    def dismiss_hint(self) -> None:
+        self.hint.setVisible(False)
+        self.settings.hint_dismissed = True
+        self.controller.save_now()
+
+    # -- linking ------------------------------------------------------------------------------------
+    def reveal_requirement(self, requirement_id: str) -> None:
+        if self.view is None:
+            return
+        verdict = next((v for v in self.view.analysis.verdicts
+                        if v.requirement.id == requirement_id), None)
+        if verdict is None:
+            return
+        span = self.view.posting_map.span(verdict.requirement.start, verdict.requirement.end)
+        if span:
+            self.posting.reveal(*span, flash=False)
+        if verdict.evidence:
+            best = verdict.evidence[0]
+            target = self.view.resume_map.span(best.start, best.end)
+            if target:
+                self.resume.reveal(*target)
+            self.statusBar().showMessage(f"Evidence: {best.text[:80]} ({best.where})", 8000)
+        else:
+            self.statusBar().showMessage("Nothing in the resume supports this requirement.", 8000)
+
+    def _posting_clicked(self, ids: tuple[str, ...]) -> None:
+        if ids:
+            self.checklist.select(ids[0])
+            self.reveal_requirement(ids[0])
+
+    def _resume_clicked(self, ids: tuple[str, ...]) -> None:
+        if not ids or self.view is None:
+            return
+        self.checklist.select(ids[0], emit=False)
+        texts = [v.requirement.text for v in self.view.analysis.verdicts
+                 if v.requirement.id in ids]
+        self.statusBar().showMessage("Supports: " + " | ".join(t[:60] for t in texts), 10000)
+
+    def step(self, forward: bool, status: Status | None) -> None:
+        if self.checklist.step(forward, status) is None:
+            what = "missing requirements" if status is Status.MISSING else "requirements"
+            self.statusBar().showMessage(f"No {what} to go to.", 5000)
+
+    # -- commands -------------------------------------------------------------------------------------
+    def choose_file(self, kind: str) -> None:
+        start = ""
+        recent = self.settings.recent_postings if kind == "posting" else self.settings.recent_resumes
+        if recent:
+            start = str(Path(recent[0]).parent)
+        path, _ = QFileDialog.getOpenFileName(
+            self, f"Open a {kind}", start, POSTING_FILTER if kind == "posting" else RESUME_FILTER)
+        if path:
+            self.controller.open_file(kind, Path(path))
+
+    def paste_posting(self) -> None:
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            self.show_error("Nothing to paste", "The clipboard holds no text. Copy the posting "
+                                                "from the job page first, then paste again.")
+            return
+        self.controller.paste_posting(text)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for kind, items in (("posting", self.settings.recent_postings),
+                            ("resume", self.settings.recent_resumes)):
+            for item in items:
+                action = self.recent_menu.addAction(f"{kind.capitalize()}: {Path(item).name}")
+                action.setToolTip(item)
+                action.triggered.connect(
+                    lambda _=False, k=kind, p=item: self.controller.open_file(k, Path(p)))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("No recent files").setEnabled(False)
+
+    def zoom(self, step: int) -> None:
+        self.settings.zoom = 0 if step == 0 else min(max(self.settings.zoom + step, -6), 12)
+        self.apply_settings()
+
+    def edit_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec():
+            dialog.apply_to(self.settings)
+            self.apply_settings()
+            self.controller.save_now()
+
+    def apply_settings(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, self.settings.theme)
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
+        font = QFont(font)
+        font.setPointSize(max(6, self.settings.font_size + self.settings.zoom))
+        for pane in (self.posting, self.resume):
+            pane.set_look(self.settings.theme, self.settings.highlight_style, font)
+        self.header.set_theme(self.settings.theme)
+        self.checklist.set_theme(self.settings.theme)
+        if self.view is not None:
+            self.show_analysis(self.view)
+
+    def show_shortcuts(self) -> None:
+        lines = [f"{a.shortcut().toString()}\t{a.text().replace('&', '')}"
+                 for a in self.actions() if not a.shortcut().isEmpty()]
+        QMessageBox.information(self, "Keyboard shortcuts", "\n".join(lines))
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, "About Tailorfit",
+                          f"Tailorfit {__version__}\nTailor your resume to a job posting, "
+                          "requirement by requirement. Works offline; nothing leaves your computer.")
+
+    # -- geometry ------------------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        if self.settings.geometry:
+            self.restoreGeometry(QByteArray.fromBase64(self.settings.geometry.encode()))
+        else:
+            self.resize(1280, 800)
+        if self.settings.splitter:
+            self.splitter.restoreState(QByteArray.fromBase64(self.settings.splitter.encode()))
+        else:
+            self.splitter.setSizes([440, 460, 380])
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.geometry = bytes(self.saveGeometry().toBase64().data()).decode()
+        self.settings.splitter = bytes(self.splitter.saveState().toBase64().data()).decode()
+        self.controller.save_now()
+        self.controller.tasks.wait(3000)
+        super().closeEvent(event)
