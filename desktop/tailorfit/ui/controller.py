@@ -19,6 +19,8 @@ from tailorfit.core.display import DisplayMap
 from tailorfit.core.errors import TailorfitError
 from tailorfit.core.match import Analysis, analyze_documents
 from tailorfit.core.model import Block, Document
+from tailorfit.core.parse.posting import parse_posting
+from tailorfit.core.parse.resume import parse_resume
 from tailorfit.core.readers import read_document, read_pasted
 from tailorfit.core.resources import sample_posting, sample_resume
 from tailorfit.ui.settings import Settings, data_dir, save_settings, write_atomic
@@ -36,6 +38,7 @@ class PaneContent:
     label: str  # file name or "pasted text"
     path: Path | None
     blocks: tuple[Block, ...] = ()
+    headings: tuple[tuple[int, int], ...] = ()  # section headings the parser found
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +58,18 @@ class _Side:
     shown: str = ""
     edited: bool = False  # the pane's text differs from the document's analysed text
     label: str = ""
+
+
+def _with_headings(kind: str, document: Document) -> tuple[Document, tuple[tuple[int, int], ...]]:
+    """The document and where its section headings are, for the pane to show them bold."""
+    if kind == "posting":
+        posting = parse_posting(document)
+        text = document.text
+        spans = tuple((s.start, s.start + len(s.title)) for s in posting.sections
+                      if s.title and text.startswith(s.title, s.start))
+    else:
+        spans = tuple(s.heading for s in parse_resume(document).sections if s.heading)
+    return document, spans
 
 
 class Controller(QObject):
@@ -90,23 +105,25 @@ class Controller(QObject):
         """Read ``path`` in the background and show it as the posting or the resume."""
         path = Path(path)
 
-        def done(document: Document) -> None:
-            self._set(kind, document, path, document.source.label)
+        def done(loaded: tuple[Document, tuple[tuple[int, int], ...]]) -> None:
+            document, headings = loaded
+            self._set(kind, document, path, document.source.label, headings)
             self.settings.add_recent(kind, path)
             self._save_session()
 
         def error(exc: BaseException) -> None:
             self._report(f"Could not open {path.name}", exc)
 
-        self.tasks.run(f"open-{kind}", lambda: read_document(path), done, error)
+        self.tasks.run(f"open-{kind}", lambda: _with_headings(kind, read_document(path)), done,
+                       error)
 
     def paste_posting(self, text: str) -> None:
         """Use pasted text (a posting copied from a job board) as the posting."""
-        def done(document: Document) -> None:
-            self._set("posting", document, None, "pasted text")
+        def done(loaded: tuple[Document, tuple[tuple[int, int], ...]]) -> None:
+            self._set("posting", loaded[0], None, "pasted text", loaded[1])
             self._save_session()
 
-        self.tasks.run("open-posting", lambda: read_pasted(text), done,
+        self.tasks.run("open-posting", lambda: _with_headings("posting", read_pasted(text)), done,
                        lambda exc: self._report("Could not use the pasted text", exc))
 
     def open_samples(self) -> None:
@@ -143,11 +160,13 @@ class Controller(QObject):
         self.tasks.run(f"open-{kind}", lambda: read_pasted(text), done,
                        lambda exc: self._report("Could not restore the last session", exc))
 
-    def _set(self, kind: str, document: Document, path: Path | None, label: str) -> None:
+    def _set(self, kind: str, document: Document, path: Path | None, label: str,
+             headings: tuple[tuple[int, int], ...] = ()) -> None:
         side = self.sides[kind]
         side.document, side.path, side.shown, side.edited = document, path, document.text, False
         side.label = label
-        self.content_loaded.emit(PaneContent(kind, document.text, label, path, document.blocks))
+        self.content_loaded.emit(PaneContent(kind, document.text, label, path, document.blocks,
+                                             headings))
         for warning in document.source.warnings:
             self.failed.emit("Note", warning)
         self._analyze()

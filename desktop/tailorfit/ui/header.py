@@ -92,7 +92,12 @@ class ScoreHeader(QFrame):
         self.must.setText(f"<span style='color:{colour.name()}'><b>Must-haves missing: "
                           f"{analysis.must_missing}</b></span>")
         asked_years = max((r.years.minimum for r in posting.requirements if r.years), default=None)
-        years = f"Experience: {resume.total_years:g} years"
+        if resume.total_months == 0 and resume.claimed_years:
+            years = f"Experience: {resume.claimed_years} years claimed, no dated roles"
+        elif resume.total_months == 0:
+            years = "Experience: no dated roles"
+        else:
+            years = f"Experience: {resume.total_years:g} years"
         if asked_years:
             years += f" (asked {asked_years:g}+)"
         self.years.setText(years)

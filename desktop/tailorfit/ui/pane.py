@@ -74,13 +74,22 @@ class DocumentPane(QTextEdit):
         self._flash_timer.timeout.connect(self._end_flash)
 
     # -- content --------------------------------------------------------------------------
-    def set_content(self, text: str, blocks: tuple[Block, ...] = ()) -> None:
-        """Show a freshly opened document (not an edit), styled by its blocks."""
+    def set_content(self, text: str, blocks: tuple[Block, ...] = (),
+                    headings: tuple[tuple[int, int], ...] = ()) -> None:
+        """Show a freshly opened document (not an edit), styled by its blocks and headings."""
         self._loading = True
         try:
             self.setPlainText(text)
             if blocks and len(blocks) == self.document().blockCount():
                 self._style_blocks(blocks)
+            bold = QTextCharFormat()
+            bold.setFontWeight(QFont.Weight.Bold)
+            for start, end in headings:
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(start)
+                cursor.setPosition(min(end, len(text)), QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(bold)
+            self.document().clearUndoRedoStacks()  # formatting is no edit to undo
         finally:
             self._loading = False
         self._highlights = []

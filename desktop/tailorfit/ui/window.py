@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -105,6 +106,9 @@ class MainWindow(QMainWindow):
         font.setBold(True)
         label.setFont(font)
         label.setObjectName(f"{kind}-label")
+        # Long file names must not widen the window: the label shrinks, the tooltip tells all.
+        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        label.setMinimumWidth(40)
         bar.addWidget(label, 1)
         open_button = QToolButton(box)
         open_button.setText("Open…")
@@ -243,7 +247,7 @@ class MainWindow(QMainWindow):
     def show_content(self, content: PaneContent) -> None:
         pane = self.posting if content.kind == "posting" else self.resume
         label = self.posting_label if content.kind == "posting" else self.resume_label
-        pane.set_content(content.text, content.blocks)
+        pane.set_content(content.text, content.blocks, content.headings)
         label.setText(f"{content.kind.capitalize()} — {content.label}")
         label.setToolTip(str(content.path) if content.path else content.label)
 
