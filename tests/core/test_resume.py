@@ -94,3 +94,17 @@ def test_resume_without_sections_still_finds_contact() -> None:
     assert resume.contact.name == "Alex Johnson"
     assert resume.roles == ()
     assert resume.total_months == 0
+
+
+def test_range_broken_over_a_date_column_keeps_its_role() -> None:
+    # moderncv PDFs put "2017 –" and "Present" on two lines of the date column.
+    text = ("Jordan Vale\njordan@example.com\n\nExperience\n"
+            "2017 – | Product Manager, Google, Mountain View, CA, USA\n"
+            "Present | Leading cross-functional teams to design, develop, and launch products.\n"
+            "2012 – 2017 Software Development Engineer III, Amazon, Seattle, WA, USA\n"
+            "Led a team of developers in building scalable and high-performing applications.\n")
+    resume = parse_resume(read_pasted(text), today=date(2026, 11, 27))
+    assert [(r.title, r.employer) for r in resume.roles] == [
+        ("Product Manager", "Google"), ("Software Development Engineer III", "Amazon")]
+    assert resume.roles[0].dates is not None and resume.roles[0].dates.present
+    assert round(resume.total_months / 12, 1) == 14.9

@@ -178,6 +178,11 @@ _END_ONLY = re.compile(rf"^\s*(?:{_DATE_RE.format(p='e_')}|{_PRESENT_RE})(?=\s*(
                        re.IGNORECASE)
 
 
+def opens_split_range(text: str) -> bool:
+    """True when ``text`` starts with the first half of a broken range ("2017 – | Product ...")."""
+    return _OPEN_START.match(text) is not None
+
+
 def join_split_range(start_text: str, end_text: str, today: date) -> DateRange | None:
     """A range broken over two lines: "2017 –" on one and "Present" on the next.
 

@@ -14,6 +14,7 @@ from tailorfit.core.parse.dates import (
     find_single_dates,
     join_split_range,
     merged_months,
+    opens_split_range,
 )
 from tailorfit.core.parse.details import DegreeLevel, parse_degree
 from tailorfit.core.parse.headings import classify_heading, looks_like_heading
@@ -332,7 +333,7 @@ def _is_description(block: Block) -> bool:
         return not (len(words) <= 5 and title_case and JOB_TITLE.search(text)
                     and not re.search(r"[\d.;]", text))
     words = text.split()
-    if len(words) < 10 or find_ranges(text, date.max):
+    if len(words) < 10 or find_ranges(text, date.max) or opens_split_range(text):
         return False
     # "James and Spicer Law Group | Tuscaloosa, AL, IT Support Technician" is a role header.
     first = words[0].lower()
