@@ -186,3 +186,100 @@ def test_keywords_count_both_sides() -> None:
     assert by_id["kubernetes"].posting_count == 2
     assert by_id["kubernetes"].resume_count == 2
     assert set(by_id["kubernetes"].resume_places) == {"experience", "skills"}
+
+
+# -- list structure: what "or" joins, what it does not ---------------------------------------
+
+@pytest.mark.parametrize("requirement", [
+    "Experience with Java, Scala, or Go",
+    "Experience with Scala, Go or Java",
+    "Experience with Scala and/or Go",
+    "Experience with Scala, Elixir, Go, or similar languages",
+])
+def test_a_comma_list_ending_in_or_needs_one(requirement: str) -> None:
+    assert verdict(requirement)[0] is Status.MET
+
+
+@pytest.mark.parametrize("requirement", [
+    "Experience with Scala, Elixir and Go",
+    "Strong Elixir skills, experience with Go or Java",  # two asks, the second with a choice
+])
+def test_lists_without_a_choice_need_every_part(requirement: str) -> None:
+    assert verdict(requirement)[0] is Status.PARTIAL
+
+
+def test_or_joins_only_its_neighbours() -> None:
+    # Deployment is asked for, and then one of two tools, neither of which is shown.
+    resume = RESUME.replace("Ran MySQL replicas", "Deployed machine learning models to production")
+    status, why = verdict("Experience deploying models via Triton Inference Server or TorchServe",
+                          resume)
+    assert status is Status.PARTIAL
+    assert "Triton" in why
+
+
+def test_kind_named_before_examples_admits_siblings_under_a_language() -> None:
+    resume = RESUME.replace("Go, Python,", "Go, Python, JavaScript, Redux,")
+    status, why = verdict("Experience with JavaScript libraries like jQuery", resume)
+    assert status is Status.MET
+    assert "Redux" in why and "same kind" in why
+
+
+def test_teams_named_in_parentheses_are_no_skill_asked() -> None:
+    status, why = verdict("Excellent communication skills across functions (SRE, Marketing)")
+    assert status is Status.MET
+    assert "Site Reliability" not in why and "Marketing" not in why
+
+
+def test_unix_slash_linux_is_either_system() -> None:
+    resume = RESUME.replace("on Kubernetes", "on Kubernetes and Linux servers")
+    assert verdict("Experience with Unix/Linux systems", resume)[0] is Status.MET
+
+
+# -- weaker evidence ---------------------------------------------------------------------------
+
+def test_a_broader_parent_shown_through_another_instance_is_partial() -> None:
+    nurse = ("Sam Rivera, RN\nsam@example.com\n\nEXPERIENCE\nStaff Nurse | City Hospital | "
+             "Jan 2020 - Present\n- Provided nursing care on a 30-bed surgical unit\n")
+    status, why = verdict("Experience in ambulatory care", nurse)
+    assert status is Status.PARTIAL
+    assert "broader Clinical Care" in why
+
+
+def test_an_unnamed_licence_is_met_by_a_licence_in_the_postings_field() -> None:
+    nurse = "Sam Rivera, RN\nsam@example.com\n\nEXPERIENCE\nStaff Nurse | City Hospital | 2020 - Present\n"
+    posting = read_pasted("Nurse Educator\n\nAbout the role\nImprove nursing practice across "
+                          "our hospitals.\n\nRequirements\n- Currently licensed in the state of "
+                          "practice\n")
+    (v,) = analyze_documents(posting, read_pasted(nurse), today=TODAY).verdicts
+    assert v.status is Status.MET
+    assert "Nursing" in v.explanation
+    other = read_pasted("Accountant\n\nAbout the role\nClose the books monthly.\n\n"
+                        "Requirements\n- Currently licensed in the state of practice\n")
+    (v,) = analyze_documents(other, read_pasted(nurse), today=TODAY).verdicts
+    assert v.status is Status.PARTIAL  # a licence, but nothing says it is the one asked
+
+
+def test_a_neighbouring_soft_skill_is_partial_for_soft_items_only() -> None:
+    resume = RESUME.replace("- Presented the migration plan to the engineering org\n",
+                            "- Collaborated with designers on the checkout flow\n").replace(
+                            "Strong communicator.", "")
+    status, why = verdict("Excellent communication skills", resume)
+    assert status is Status.PARTIAL
+    assert "collaborat" in why.lower()
+
+
+def test_technical_communication_is_no_soft_skill() -> None:
+    resume = RESUME.replace("- Presented the migration plan to the engineering org",
+                            "- Implemented gRPC communication between frontend and backend").replace(
+                            "Strong communicator.", "")
+    assert verdict("Excellent communication skills", resume)[0] is Status.MISSING
+
+
+def test_years_with_a_second_ask_are_partial_when_it_is_missing() -> None:
+    status, why = verdict("5+ years of backend development experience, with a strong focus on "
+                          "research and development")
+    assert status is Status.PARTIAL
+    assert "Research and Development" in why
+    # Too few years stay missing whatever else the line asks.
+    assert verdict("15+ years of backend development experience, with a focus on R&D")[0] is (
+        Status.MISSING)

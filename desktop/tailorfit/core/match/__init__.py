@@ -8,7 +8,7 @@ from datetime import date
 
 from tailorfit.core.lexicon import Lexicon, load_lexicon
 from tailorfit.core.lexicon.terms import TermHit, find_terms
-from tailorfit.core.match.judge import judge
+from tailorfit.core.match.judge import asked_terms, judge
 from tailorfit.core.match.profile import Profile
 from tailorfit.core.match.result import (
     Analysis,
@@ -65,10 +65,13 @@ def analyze(posting: Posting, resume: Resume, *, lexicon: Lexicon | None = None,
     if profile is None or profile.resume is not resume:
         profile = Profile(resume, lexicon)
     posting_hits = tuple(find_terms(posting.document, lexicon))
+    posting_entries = frozenset(h.entry for h in posting_hits)
     verdicts: list[Verdict] = []
     for requirement in posting.requirements:
-        inside = [h for h in posting_hits if requirement.start <= h.start < requirement.end]
-        verdicts.append(judge(_refine_kind(requirement, inside, lexicon), inside, profile))
+        inside = asked_terms(requirement, [h for h in posting_hits
+                                           if requirement.start <= h.start < requirement.end])
+        verdicts.append(judge(_refine_kind(requirement, inside, lexicon), inside, profile,
+                              posting_entries))
     score, must_missing = _score(verdicts)
     return Analysis(
         posting=posting,

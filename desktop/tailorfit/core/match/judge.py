@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
-from tailorfit.core.lexicon import fold_word
+from tailorfit.core.lexicon import Lexicon, fold_word
 from tailorfit.core.lexicon.terms import TermHit, scan
 from tailorfit.core.match.profile import Profile
 from tailorfit.core.match.result import Evidence, Status, Verdict
@@ -27,7 +28,8 @@ _DEMANDING = re.compile(r"\b(?:expert|expertise|deep|extensive|advanced|mastery|
                         r"strong command|highly proficient)\b", re.IGNORECASE)
 _ANY_CUE = re.compile(r"\b(?:one or more of|any of|at least one of|either|such as|e\.g\.?|"
                       r"for example|like|including but not limited to)\b", re.IGNORECASE)
-_SLOT_SPLIT = re.compile(r",|;|\band\b|\bas well as\b|&", re.IGNORECASE)
+_SLOT_SPLIT = re.compile(r",|;|\band\b(?!\s*/\s*or)|\bas well as\b|&", re.IGNORECASE)
+_KIND_NOUN = re.compile(r"\b(?:librar(?:y|ies)|frameworks?)\W*$", re.IGNORECASE)
 _OR = re.compile(r"\bor\b|/|\beither\b", re.IGNORECASE)
 _STOPWORDS = frozenset({
     "a", "an", "and", "are", "as", "at", "be", "by", "can", "for", "from", "has", "have", "in",
@@ -55,6 +57,21 @@ _TECHNICAL_FIELDS = re.compile(r"comput|software|engineer|information|data|math|
                                r"electr|technolog|science", re.IGNORECASE)
 
 
+# "across functions (SRE, Engineering)": the parentheses name who you work with, not a skill.
+_AUDIENCE = re.compile(r"\b(?:functions|teams|departments|disciplines|groups|organi[sz]ations|"
+                       r"orgs|stakeholders|partners|audiences|levels)\s*\(([^()]*)\)",
+                       re.IGNORECASE)
+
+
+def asked_terms(requirement: Requirement, terms: list[TermHit]) -> list[TermHit]:
+    """The terms a requirement asks for: without those naming the teams it works with."""
+    spans = [(m.start(1), m.end(1)) for m in _AUDIENCE.finditer(requirement.text)]
+    if not spans:
+        return terms
+    base = requirement.start
+    return [t for t in terms if not any(a <= t.start - base < b for a, b in spans)]
+
+
 @dataclass(frozen=True, slots=True)
 class _Part:
     status: Status
@@ -62,8 +79,13 @@ class _Part:
     reason: str
 
 
-def judge(requirement: Requirement, terms: list[TermHit], profile: Profile) -> Verdict:
-    """The verdict for one requirement; ``terms`` are the lexicon terms found inside it."""
+def judge(requirement: Requirement, terms: list[TermHit], profile: Profile,
+          posting_entries: frozenset[str] = frozenset()) -> Verdict:
+    """The verdict for one requirement; ``terms`` are the lexicon terms found inside it.
+
+    ``posting_entries`` are the lexicon entries named anywhere in the posting: they tell what
+    an unnamed "licensed as appropriate" is about.
+    """
     lexicon = profile.lexicon
     ids = tuple(dict.fromkeys(t.entry for t in terms))
     if requirement.kind is RequirementKind.DEGREE and requirement.degree is not None:
@@ -73,9 +95,15 @@ def judge(requirement: Requirement, terms: list[TermHit], profile: Profile) -> V
         return _verdict(requirement, part, ids)
     if requirement.kind is RequirementKind.YEARS and requirement.years is not None:
         clauses = parse_all_years(requirement.text) or [requirement.years]
-        return _verdict(requirement, _all([_years(requirement, c, profile) for c in clauses]), ids)
+        parts = [_years(requirement, c, profile) for c in clauses]
+        # "5 years in machine learning, with a strong focus on research": a second part.
+        extra = _beyond_years(requirement, clauses, terms, lexicon)
+        years = _all(parts)
+        if extra and years.status is not Status.MISSING:
+            years = _all([years, _terms(requirement, extra, profile)])
+        return _verdict(requirement, years, ids)
     if requirement.kind is RequirementKind.CERT:
-        return _verdict(requirement, _cert(requirement, terms, profile), ids)
+        return _verdict(requirement, _cert(requirement, terms, profile, posting_entries), ids)
     skill_terms = [t for t in terms if lexicon[t.entry].category not in ("degree", "degree_field")]
     if not skill_terms:
         return _verdict(requirement, _words(requirement, profile), ids)
@@ -87,6 +115,25 @@ def judge(requirement: Requirement, terms: list[TermHit], profile: Profile) -> V
                                                f"{part.reason}; {words.reason[0].lower()}"
                                                f"{words.reason[1:]}"), ids)
     return _verdict(requirement, part, ids)
+
+
+def _beyond_years(requirement: Requirement, clauses: list[YearsDetail], terms: list[TermHit],
+                  lexicon: Lexicon) -> list[TermHit]:
+    """Skills a years requirement names outside what its years are counted in."""
+    text = requirement.text.lower()
+    covered: list[tuple[int, int]] = []
+    for clause in clauses:
+        covered.append((clause.start, clause.end))
+        for words in (clause.domain, clause.field):
+            if words:
+                at = text.find(words.lower())
+                if at != -1:
+                    covered.append((at, at + len(words)))
+    base = requirement.start
+    degree = ("degree", "degree_field")
+    return [t for t in terms
+            if lexicon[t.entry].category not in degree
+            and not any(a <= t.start - base < b for a, b in covered)]
 
 
 def _verdict(requirement: Requirement, part: _Part, ids: tuple[str, ...]) -> Verdict:
@@ -104,35 +151,33 @@ def _terms(requirement: Requirement, terms: list[TermHit], profile: Profile) -> 
     text = requirement.text
     base = requirement.start
     demanding = bool(_DEMANDING.search(text))
+    near = requirement.kind is RequirementKind.SOFT
     cue = _ANY_CUE.search(text)
-    slots: list[list[TermHit]] = []
-    slot_text: list[str] = []
+    slots: list[tuple[list[TermHit], bool]] = []
+    bounds: list[tuple[int, int]] = []
+    commas: list[bool] = []  # is the separator after each slot a comma?
     last = 0
     depth_free = _outside_parentheses(text)
     for match in _SLOT_SPLIT.finditer(text):
         if not depth_free[match.start()]:
             continue
-        slot_text.append(text[last:match.start()])
+        bounds.append((last, match.start()))
+        commas.append(match.group() == ",")
         last = match.end()
-    slot_text.append(text[last:])
-    bounds: list[tuple[int, int]] = []
-    pos = 0
-    for piece in slot_text:
-        start = text.index(piece, pos)
-        bounds.append((start, start + len(piece)))
-        pos = start + len(piece)
-    for start, end in bounds:
+    bounds.append((last, len(text)))
+    ends = {t.end - base for t in terms}
+    for start, end, choice in _or_lists(text, bounds, commas, ends):
         inside = [t for t in terms if start <= t.start - base < end]
         if inside:
-            slots.append(inside)
+            slots.append((inside, choice))
     parts: list[_Part] = []
-    for slot in slots:
+    for slot, choice in slots:
         # Terms in parentheses after a concept are examples of it: "event streaming (Kafka,
         # Pulsar)" is met by the concept or by any example.
         head = [h for h in slot if depth_free[h.start - base]]
         examples = [h for h in slot if not depth_free[h.start - base]]
-        head_part = _slot(head, text, base, profile, demanding) if head else None
-        example_part = _any([_term(e, profile, demanding) for e in
+        head_part = _slot(head, text, base, profile, demanding, choice, near) if head else None
+        example_part = _any([_term(e, profile, demanding, near) for e in
                              dict.fromkeys(h.entry for h in examples)]) if examples else None
         if head_part and example_part:
             parts.append(max((head_part, example_part), key=lambda p: p.status.value_score))
@@ -144,38 +189,85 @@ def _terms(requirement: Requirement, terms: list[TermHit], profile: Profile) -> 
         after = [t for t in terms if t.start - base >= cue.end()]
         if after:
             before = [t for t in terms if t.start - base < cue.start()]
-            illustrated = _any([_example(e, profile, demanding)
+            # "libraries like jQuery" names the kind: any JavaScript library will do.
+            kind_named = bool(_KIND_NOUN.search(text[:cue.start()]))
+            illustrated = _any([_example(e, profile, demanding, kind_named)
                                 for e in dict.fromkeys(t.entry for t in after)])
             if not before:
                 return illustrated
-            named = _terms_without_cue(requirement, before, profile, demanding)
+            named = _terms_without_cue(requirement, before, profile, demanding, near)
             return _all([named, illustrated])
     return _all(parts)
 
 
+_OR_ITEM = re.compile(r"(?:^|\s)or\s", re.IGNORECASE)
+
+
+def _or_lists(text: str, bounds: list[tuple[int, int]], commas: list[bool],
+              term_ends: set[int]) -> list[tuple[int, int, bool]]:
+    """Merge "Python, Java, or Go" into one slot: a comma list that ends in "or" offers choices.
+
+    Every item before the "or" must end with a term ("Strong SQL skills, Python or R" is
+    two asks).
+    """
+    def bare(k: int) -> bool:
+        start, end = bounds[k]
+        return (len(text[start:end].split()) <= 4
+                and start + len(text[start:end].rstrip()) in term_ends)
+
+    merged: list[tuple[int, int, bool]] = []
+    i = 0
+    while i < len(bounds):
+        j = i
+        while j < len(commas) and commas[j] and bare(j):
+            j += 1
+        tail = text[bounds[j][0]:bounds[j][1]] + " " if j > i else ""
+        if tail and len(tail.split()) <= 5 and _OR_ITEM.search(tail):
+            merged.append((bounds[i][0], bounds[j][1], True))
+            i = j + 1
+        else:
+            merged.append((*bounds[i], False))
+            i += 1
+    return merged
+
+
 def _terms_without_cue(requirement: Requirement, terms: list[TermHit], profile: Profile,
-                       demanding: bool) -> _Part:
+                       demanding: bool, near: bool = False) -> _Part:
     seen: dict[str, _Part] = {}
     for hit in terms:
-        seen.setdefault(hit.entry, _term(hit.entry, profile, demanding))
+        seen.setdefault(hit.entry, _term(hit.entry, profile, demanding, near))
     return _all(list(seen.values()))
 
 
-def _slot(slot: list[TermHit], text: str, base: int, profile: Profile, demanding: bool) -> _Part:
+def _slot(slot: list[TermHit], text: str, base: int, profile: Profile, demanding: bool,
+          choice: bool = False, near: bool = False) -> _Part:
+    """Terms of one slot: "or" joins the two terms it stands between, anything else adds a
+    part ("deploying models via Triton or SageMaker" asks for deployment and one of two)."""
     seen: dict[str, _Part] = {}
     for hit in slot:
         if hit.entry not in seen:
-            seen[hit.entry] = _term(hit.entry, profile, demanding)
-    stripped = text[slot[0].start - base:slot[-1].end - base]
-    for hit in slot:  # "CI/CD" inside a term is not an alternative
-        stripped = stripped.replace(hit.text, " ")
-    alternatives = len(seen) > 1 and bool(_OR.search(stripped))
-    return _any(list(seen.values())) if alternatives else _all(list(seen.values()))
+            seen[hit.entry] = _term(hit.entry, profile, demanding, near)
+    if choice or len(seen) == 1:
+        return _any(list(seen.values()))
+    groups: list[list[str]] = [[slot[0].entry]]
+    for before, hit in pairwise(slot):
+        if hit.entry in groups[-1]:
+            continue
+        gap = text[before.end - base:hit.start - base]
+        if _OR.search(gap) and not re.search(r"[;:]", gap):
+            groups[-1].append(hit.entry)
+        elif not any(hit.entry in g for g in groups):
+            groups.append([hit.entry])
+    return _all([_any([seen[e] for e in group]) for group in groups])
 
 
-def _example(entry_id: str, profile: Profile, demanding: bool) -> _Part:
+def _example(entry_id: str, profile: Profile, demanding: bool, kind_named: bool = False) -> _Part:
     """Examples after "such as" illustrate a kind of thing: a sibling of the same kind shows
-    it too (React for "libraries such as jQuery": both are JavaScript libraries)."""
+    it too (Redux for "libraries such as jQuery": both are JavaScript libraries).
+
+    A language is a kind only when the posting names it as libraries or frameworks: dplyr is
+    no "visualisation tool such as ggplot", though both are R.
+    """
     part = _term(entry_id, profile, demanding)
     if part.status is Status.MET:
         return part
@@ -183,7 +275,7 @@ def _example(entry_id: str, profile: Profile, demanding: bool) -> _Part:
         part = _Part(Status.MISSING, (), f"No {profile.lexicon[entry_id].name} or a tool like it")
     lexicon = profile.lexicon
     parents = {a for a in lexicon.ancestors(entry_id) - _GENERIC
-               if lexicon[a].category != "language"}
+               if kind_named or lexicon[a].category != "language"}
     if parents:
         for other, hits in profile.by_entry.items():
             if other == entry_id or other in lexicon.ancestors(entry_id):
@@ -210,12 +302,13 @@ def _outside_parentheses(text: str) -> list[bool]:
     return flags
 
 
-def _term(entry_id: str, profile: Profile, demanding: bool) -> _Part:
+def _term(entry_id: str, profile: Profile, demanding: bool, near: bool = False) -> _Part:
+    """One named skill. ``near``: a neighbouring soft skill counts for some (soft items)."""
     lexicon = profile.lexicon
     entry = lexicon[entry_id]
     name = entry.name
     if entry.soft:
-        return _soft(entry_id, profile)
+        return _soft(entry_id, profile, near=near)
     direct = profile.by_entry.get(entry_id, [])
     if entry_id == "english" and not direct and profile.written_in_english:
         return _Part(Status.MET, (), "The resume itself is written in fluent English")
@@ -248,23 +341,37 @@ def _term(entry_id: str, profile: Profile, demanding: bool) -> _Part:
         return _Part(Status.PARTIAL, tuple(profile.evidence(h, 0) for h in parents),
                      f"Only the broader {hit.text} ({profile.where(hit.start)}); {name} itself "
                      "is not named")
+    if entry.category in _SUBSTITUTABLE:
+        # The parent shown through another instance of it: nursing (from "RN") for
+        # "ambulatory care", both clinical care. Not for languages: Java shows no Go.
+        for parent in entry.implies:
+            shown = [h for h in profile.specific.get(parent, ())
+                     if parent not in _GENERIC and lexicon[h.entry].category != "language"]
+            if shown:
+                hit = shown[0]
+                return _Part(Status.PARTIAL, tuple(profile.evidence(h, 0) for h in shown),
+                             f"Only {hit.text} ({profile.where(hit.start)}), which shows the "
+                             f"broader {lexicon[parent].name}; {name} itself is not named")
     if entry.category == "management":
         # No title or named skill, but bullets that show leading people or work count for some.
         led = _soft("leadership", profile) if "leadership" in lexicon.entries else None
         if led is not None and led.status is Status.MET:
-            shown = led.evidence[0]
+            bullet = led.evidence[0]
             return _Part(Status.PARTIAL, led.evidence,
-                         f'No {name} named, but "{shown.text}" ({shown.where}) shows leading work')
+                         f'No {name} named, but "{bullet.text}" ({bullet.where}) shows leading '
+                         "work")
     return _Part(Status.MISSING, (), f"No {name} or a related skill in the resume")
 
 
-def _soft(entry_id: str, profile: Profile, depth: int = 0) -> _Part:
+def _soft(entry_id: str, profile: Profile, depth: int = 0, near: bool = False) -> _Part:
     entry = profile.lexicon[entry_id]
     patterns = [_evidence_pattern(p) for p in entry.evidence if p]
     shown: list[Evidence] = []
     for start, _end, line in profile.use_lines:
         for pattern in patterns:
             found = pattern.search(line)
+            if found and _excluded(entry.negative, line, found.start()):
+                found = None  # "communication between frontend and backend" is no soft skill
             if found:
                 text = profile.resume.document.text[start + found.start():start + found.end()]
                 shown.append(Evidence(start + found.start(), start + found.end(), text,
@@ -279,7 +386,7 @@ def _soft(entry_id: str, profile: Profile, depth: int = 0) -> _Part:
     parts = [p for p in entry.implies if p in profile.lexicon.entries
              and profile.lexicon[p].soft and p != entry_id]
     if parts and depth < 2:  # "written and verbal communication": each part shown
-        combined = _all([_soft(p, profile, depth + 1) for p in parts])
+        combined = _all([_soft(p, profile, depth + 1, near) for p in parts])
         if combined.status is not Status.MISSING:
             return combined
     if direct:
@@ -287,7 +394,27 @@ def _soft(entry_id: str, profile: Profile, depth: int = 0) -> _Part:
         return _Part(Status.PARTIAL, tuple(profile.evidence(h, 1) for h in direct),
                      f"{entry.name} is claimed ({profile.where(hit.start)}) but no bullet "
                      "shows it")
+    if near and depth < 2:
+        # A neighbouring skill shown in a bullet ("collaborated" for communication) is weaker
+        # evidence of this one.
+        for other in sorted(profile.lexicon.related(entry_id)):
+            if other in profile.lexicon.entries and profile.lexicon[other].soft:
+                close = _soft(other, profile, depth=2)
+                if close.status is Status.MET:
+                    return _Part(Status.PARTIAL, close.evidence,
+                                 f"{close.reason}, which is close to {entry.name.lower()}")
     return _Part(Status.MISSING, (), f"Nothing in the resume shows {entry.name.lower()}")
+
+
+def _excluded(negative: tuple[str, ...], line: str, at: int) -> bool:
+    """Does one of the entry's negative phrases cover position ``at`` of ``line``?"""
+    for phrase in negative:
+        index = line.find(phrase)
+        while index != -1:
+            if index <= at < index + len(phrase):
+                return True
+            index = line.find(phrase, index + 1)
+    return False
 
 
 _IRREGULAR = {"led": "(?:led|lead(?:s|ing)?)", "wrote": "(?:wrote|writ(?:e|es|ing|ten))",
@@ -561,7 +688,8 @@ def _describe(education: object) -> str:
 
 # -- certificates and licences ------------------------------------------------------------------
 
-def _cert(requirement: Requirement, terms: list[TermHit], profile: Profile) -> _Part:
+def _cert(requirement: Requirement, terms: list[TermHit], profile: Profile,
+          posting_entries: frozenset[str]) -> _Part:
     lexicon = profile.lexicon
     certs = [t for t in terms if lexicon[t.entry].category in ("certificate", "license")]
     if certs:
@@ -595,6 +723,14 @@ def _cert(requirement: Requirement, terms: list[TermHit], profile: Profile) -> _
     licences = [h for e, hits in profile.by_entry.items()
                 if profile.lexicon[e].category == "license" for h in hits]
     if licences and re.search(r"licen[sc]", requirement.text, re.IGNORECASE):
+        for hit in licences:
+            # An RN licence for "currently licensed" in a posting about nursing.
+            field = ({hit.entry} | lexicon.ancestors(hit.entry)) & posting_entries
+            named = [lexicon[e].name for e in field if lexicon[e].category != "license"]
+            if named:
+                return _Part(Status.MET, tuple(profile.evidence(h, 2) for h in licences),
+                             f"{hit.text} ({profile.where(hit.start)}) is a licence in "
+                             f"{sorted(named)[0]}, the field of this posting")
         hit = licences[0]
         return _Part(Status.PARTIAL, tuple(profile.evidence(h, 2) for h in licences),
                      f"{hit.text} ({profile.where(hit.start)}) is a licence; check it is the "
