@@ -14,7 +14,7 @@ def test_labelled_cases_hold_their_figures(corpus) -> None:  # type: ignore[no-u
     totals = evaluate(REPO / "benchmarks" / "cases")
     overall = totals.overall()
     assert overall["labels"] >= 180 and len(totals.by_domain()) >= 5
-    # Floors a little under today's figures (99% / 76% / 2.6%), so a regression fails here.
+    # The targets; today's figures are 99.0% / 85.9% / 2.1%.
     assert overall["recall"] >= 0.95
-    assert overall["agreement"] >= 0.72
+    assert overall["agreement"] >= 0.85
     assert overall["severe"] <= 0.03

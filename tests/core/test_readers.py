@@ -141,3 +141,17 @@ def test_docx_headings_lists_and_tables(tmp_path: Path) -> None:
     assert blocks[1].kind is BlockKind.LIST_ITEM
     assert blocks[2].kind is BlockKind.LIST_ITEM
     assert [b.kind for b in blocks[3:]] == [BlockKind.TABLE_CELL, BlockKind.TABLE_CELL]
+
+
+def test_page_numbers_in_a_deep_bottom_margin_are_footers(tmp_path: Path) -> None:
+    # moderncv puts "1/2" about 100 pt above the page edge, higher than most footers.
+    pages = []
+    for number in (1, 2):
+        page = Page().text(72, 740, "Experience", 14)
+        page.text(72, 700, "Built pipelines and reports for the finance team.")
+        page.text(300, 100, f"{number}/2")
+        pages.append(page)
+    path = tmp_path / "numbered.pdf"
+    path.write_bytes(build_pdf(pages))
+    numbers = [b for b in read_document(path).blocks if b.text in ("1/2", "2/2")]
+    assert len(numbers) == 2 and all(b.region is Region.FOOTER for b in numbers)

@@ -166,7 +166,9 @@ def _mark_margins(blocks: list[Block], heights: list[float]) -> list[Block]:
         if not pieces or block.page is None:
             return None
         height = heights[block.page] or 792.0
-        if max(p.top for p in pieces) < 0.1 * height:
+        # A bare page number ("1/2") may sit higher: moderncv leaves a deep bottom margin.
+        low = 0.15 if _PAGE_NUMBER.fullmatch(block.text.strip()) else 0.1
+        if max(p.top for p in pieces) < low * height:
             return Region.FOOTER
         if min(p.bottom for p in pieces) > 0.94 * height:
             return Region.HEADER
