@@ -17,6 +17,8 @@ from tailorfit.core.parse.details import DegreeLevel, parse_degree, parse_years
     ("One year of full-time paid professional nursing experience", 1, None, "nursing"),
     ("two years of full-time paid experience as an Applications Programmer", 2, None,
      "Applications Programmer"),
+    ("Experience: Minimum 1 year as project manager", 1, None, "project manager"),
+    ("3 years as a Registered Nurse", 3, None, "Registered Nurse"),
 ])
 def test_years(text: str, minimum: float, maximum: float | None, domain: str | None) -> None:
     found = parse_years(text)
@@ -46,6 +48,10 @@ def test_not_years_of_experience(text: str) -> None:
     ("Associate's degree in Nursing", DegreeLevel.ASSOCIATE, ("Nursing",), False),
     ("B.S. Computer Science University of Georgia", DegreeLevel.BACHELOR,
      ("Computer Science",), False),
+    # A chain of Indian degree abbreviations, then the fields after a dash.
+    ("B.e/B.tech/MCA/Msc/M.e-IT/Computer science", DegreeLevel.BACHELOR,
+     ("IT", "Computer science"), False),
+    ("B. Tech with minimum 60%", DegreeLevel.BACHELOR, (), False),
 ])
 def test_degrees(text: str, level: DegreeLevel, fields: tuple[str, ...], equivalent: bool) -> None:
     found = parse_degree(text)

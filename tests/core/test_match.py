@@ -283,3 +283,32 @@ def test_years_with_a_second_ask_are_partial_when_it_is_missing() -> None:
     # Too few years stay missing whatever else the line asks.
     assert verdict("15+ years of backend development experience, with a focus on R&D")[0] is (
         Status.MISSING)
+
+
+def test_years_in_a_technology_need_roles_that_show_it() -> None:
+    # Two dated software roles, none with Ruby: only related roles, so partial at best.
+    status, why = verdict("3+ years of Ruby development experience")
+    assert status is Status.PARTIAL
+    assert "related roles" in why and "not clearly in Ruby" in why
+    assert verdict("3+ years of PHP development experience")[0] is Status.MET  # Laravel is PHP
+
+
+def test_years_as_a_job_title_need_that_title() -> None:
+    assert verdict("Minimum 1 year as project manager")[0] is Status.MISSING
+    assert verdict("Minimum 2 years as software engineer")[0] is Status.MET
+
+
+def test_a_paradigm_is_no_evidence_of_a_language() -> None:
+    resume = RESUME.replace("Go, Python,", "Object-oriented programming, Python,")
+    status, _ = verdict("Experience with Smalltalk", resume)
+    assert status is Status.MISSING
+
+
+@pytest.mark.parametrize(("requirement", "skill"), [
+    ("You communicate clearly with technical and non-technical partners", "communication"),
+    ("You are able to prioritize and deliver in a fast-moving environment", "prioriti"),
+])
+def test_soft_skills_asked_with_verbs(requirement: str, skill: str) -> None:
+    (v,) = run(f"- {requirement}\n").verdicts
+    assert v.status is not Status.MISSING or skill in v.explanation.lower()
+    assert any(skill in t for t in v.terms)

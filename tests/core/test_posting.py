@@ -140,3 +140,19 @@ def test_bundled_sample_posting() -> None:
     nice = [r for r in posting.requirements if r.strength is Strength.NICE]
     assert len(must) == 9 and len(nice) == 4
     assert not any("go-to" in r.text or "C-level" in r.text for r in posting.requirements)
+
+
+def test_asks_filed_under_duties_and_misspelt_headings() -> None:
+    text = ("PHP Developer\n\nKey Responsibility Areas:\n"
+            "- Create, design and modify websites for clients.\n"
+            "- Good understanding of Oracle PL/SQL\n"
+            "- Should have ability to work as a team with designers and testers.\n"
+            "- Improve the customer experience\n\n"
+            "Qulification:\n- B. Tech with minimum 60%\n")
+    posting = parse_posting(read_pasted(text))
+    texts = [r.text for r in posting.requirements]
+    assert "Good understanding of Oracle PL/SQL" in texts
+    assert any(t.startswith("Should have ability to work as a team") for t in texts)
+    assert not any("websites" in t or "customer experience" in t for t in texts)
+    degree = next(r for r in posting.requirements if r.text.startswith("B. Tech"))
+    assert degree.kind is RequirementKind.DEGREE and degree.strength is Strength.MUST

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from weakref import WeakKeyDictionary
 
 from tailorfit.core.lexicon import Lexicon, fold_word
 from tailorfit.core.lexicon.terms import TermHit, scan
@@ -50,7 +51,11 @@ _SUBSTITUTABLE = frozenset({"database", "cloud", "devops", "tool", "framework", 
 # Parents too broad to make two skills "of the same kind".
 _GENERIC = frozenset({"programming", "software_engineering", "databases", "cloud_computing",
                       "data_analysis", "web_development", "computer_science", "api_development",
-                      "backend_development", "frontend_development", "it_support"})
+                      "backend_development", "frontend_development", "it_support",
+                      "object_oriented_programming", "functional_programming"})
+# Named technologies: years "in PHP" are years of roles that show PHP.
+_TECHNOLOGIES = frozenset({"language", "framework", "library", "database", "cloud", "tool", "os",
+                           "protocol"})
 _NEEDED_MONTHS = {DegreeLevel.ASSOCIATE: 36, DegreeLevel.BACHELOR: 72, DegreeLevel.MASTER: 96,
                   DegreeLevel.DOCTORATE: 120}
 _TECHNICAL_FIELDS = re.compile(r"comput|software|engineer|information|data|math|statist|physic|"
@@ -77,6 +82,11 @@ class _Part:
     status: Status
     evidence: tuple[Evidence, ...]
     reason: str
+
+
+# Verdicts of single skills per resume profile: many requirement lines name the same skill.
+_MEMO: WeakKeyDictionary[Profile, dict[tuple[str, str, bool, bool] | tuple[str, str, int, bool],
+                                      _Part]] = WeakKeyDictionary()
 
 
 def judge(requirement: Requirement, terms: list[TermHit], profile: Profile,
@@ -304,6 +314,15 @@ def _outside_parentheses(text: str) -> list[bool]:
 
 def _term(entry_id: str, profile: Profile, demanding: bool, near: bool = False) -> _Part:
     """One named skill. ``near``: a neighbouring soft skill counts for some (soft items)."""
+    memo = _MEMO.setdefault(profile, {})
+    key = ("term", entry_id, demanding, near)
+    known = memo.get(key)
+    if known is None:
+        known = memo[key] = _term_uncached(entry_id, profile, demanding, near)
+    return known
+
+
+def _term_uncached(entry_id: str, profile: Profile, demanding: bool, near: bool) -> _Part:
     lexicon = profile.lexicon
     entry = lexicon[entry_id]
     name = entry.name
@@ -364,6 +383,16 @@ def _term(entry_id: str, profile: Profile, demanding: bool, near: bool = False) 
 
 
 def _soft(entry_id: str, profile: Profile, depth: int = 0, near: bool = False) -> _Part:
+    # Postings ask for communication in several lines; scan the bullets once per resume.
+    memo = _MEMO.setdefault(profile, {})
+    key = ("soft", entry_id, depth, near)
+    known = memo.get(key)
+    if known is None:
+        known = memo[key] = _soft_uncached(entry_id, profile, depth, near)
+    return known
+
+
+def _soft_uncached(entry_id: str, profile: Profile, depth: int, near: bool) -> _Part:
     entry = profile.lexicon[entry_id]
     patterns = [_evidence_pattern(p) for p in entry.evidence if p]
     shown: list[Evidence] = []
@@ -479,7 +508,8 @@ def _years(requirement: Requirement, detail: YearsDetail, profile: Profile) -> _
         name = employer.group(1)
         chosen = [r for r in roles if name.lower() in text[r.start:r.end].lower()]
         scope = f" with {name}"
-    elif domain and re.search(rf"\bas an?\s+{re.escape(domain[:20])}", requirement.text, re.I):
+    elif domain and re.search(rf"\bas(?:\s+an?)?\s+{re.escape(domain[:20])}", requirement.text,
+                              re.I):
         # "experience as a database architect": the job title must say so.
         chosen = _relevant_roles(domain, roles, profile, titles_only=True)
         scope = f" as {domain}"
@@ -513,11 +543,14 @@ def _years(requirement: Requirement, detail: YearsDetail, profile: Profile) -> _
         # Not enough in the exact domain: roles that do the work without the title, or in the
         # broader field named first, show some of it.
         broader = (_relevant_roles(domain, roles, profile) if scope.startswith(" as ") else
-                   _relevant_roles(detail.field, roles, profile) if detail.field else [])
+                   _relevant_roles(detail.field, roles, profile) if detail.field else
+                   _relevant_roles(domain, roles, profile, exact=False)
+                   if scope.startswith(" in ") else [])
         wider = merged_months(r.dates for r in broader if r.dates is not None) / 12
         if wider >= 0.75 * asked:
             what = (f"roles that mention {domain}" if scope.startswith(" as ")
-                    else f"roles in {detail.field}")
+                    else f"roles in {detail.field}" if detail.field
+                    else "related roles")
             return _Part(Status.PARTIAL, tuple(_role_line(r, text, profile, 3) for r in broader),
                          f"{wider:.1f} years of {what}, but not clearly{scope}; {asked:g} asked")
     if have >= asked:
@@ -556,11 +589,15 @@ def _claim_mentions(resume: Resume, domain: str) -> bool:
 
 
 def _relevant_roles(domain: str, roles: list[Role], profile: Profile,
-                    titles_only: bool = False) -> list[Role]:
-    """Roles in the domain: by their titles first, else by what their bullets show."""
+                    titles_only: bool = False, exact: bool = True) -> list[Role]:
+    """Roles in the domain: by their titles first, else by what their bullets show.
+
+    ``exact``: a named technology must be shown; otherwise roles of its field will do.
+    """
     lexicon = profile.lexicon
     text = profile.resume.document.text
-    ids = {entry for entry, _, _ in scan(lexicon, domain, False)[0]}
+    # "3 years of Ruby": a years ask names a technology, so ambiguous names count here.
+    ids = {entry for found in scan(lexicon, domain, False) for entry, _, _ in found}
     stems = {_stem(fold_word(w)) for w in re.findall(r"[A-Za-z]{3,}", domain)}
     stems -= {_stem(w) for w in _STOPWORDS | _DOMAIN_NOISE}
 
@@ -576,6 +613,15 @@ def _relevant_roles(domain: str, roles: list[Role], profile: Profile,
         words = {_stem(fold_word(w)) for w in re.findall(r"[A-Za-z]{3,}", text[start:end])}
         return bool(stems) and len(stems & words) >= max(1.0, need * len(stems))
 
+    kinds = {lexicon[e].category for e in ids} & _TECHNOLOGIES
+    if kinds and exact:
+        # "PHP development": only roles that show PHP (or what implies it), not any role with
+        # "development" in it or other software terms.
+        return [r for r in roles if ids & {a for e in entries_in(r.start, r.end)
+                                           for a in (e, *lexicon.ancestors(e))}]
+    if kinds:  # related work: roles with another technology of the kind (Go for a Ruby ask)
+        return [r for r in roles
+                if any(lexicon[e].category in kinds for e in entries_in(r.start, r.end))]
     titled = [r for r in roles
               if shows(r.start, r.bullets[0][0] if r.bullets else r.end, 0.6)]
     if titled or titles_only:

@@ -33,7 +33,7 @@ _DOMAIN_AFTER = re.compile(
     re.IGNORECASE,
 )
 _EXPERIENCE_WORD = re.compile(r"experience|experienced|\bexp\b|background|work(?:ing)?\b|"
-                              r"professional|employment", re.IGNORECASE)
+                              r"professional|employment|\byears?\s+as\s+an?\s", re.IGNORECASE)
 _DOMAIN_STOP = re.compile(r",?\s+(?:and|or|including|such as|preferably|ideally|with|which|"
                           r"that|where|who|in addition)\b.*$", re.IGNORECASE)
 
@@ -90,7 +90,7 @@ _YEARS_HINT = re.compile(r"\byears?\b|\byrs?\b", re.IGNORECASE)
 _DEGREE_HINT = re.compile(r"degree|bachelor|master|ph\.?\s?d|doctor|associate|graduat|diploma|"
                           r"college|universit|\bged\b|school|baccalaureate|\b[BM]\.?[ASE]\b|"
                           r"\bB\.?S|\bM\.?S|\bMBA\b|\bBSN\b|\bMSN\b|\bBBA\b|\bM\.?D\.|\bJ\.?D\.|"
-                          r"B\.?Tech|M\.?Tech|\bBEng|\bMEng|\bMPH|\bMCA|\bEd\.?D|\bDNP",
+                          r"B\.?\s?Tech|M\.?\s?Tech|\bBEng|\bMEng|\bMPH|\bMCA|\bEd\.?D|\bDNP",
                           re.IGNORECASE)
 
 
@@ -147,8 +147,8 @@ def parse_all_years(text: str) -> list[YearsDetail]:
 def _domain(after: str) -> str | None:
     match = _DOMAIN_AFTER.match(after)
     if not match:
-        simple = re.match(r"^\s*(?:of|in|with)\s+([A-Za-z][\w/+#.\- ]{1,60}?)(?:[,.;:(]|$| and )",
-                          after)
+        simple = re.match(r"^\s*(?:of|in|with|as(?:\s+an?)?)\s+([A-Za-z][\w/+#.\- ]{1,60}?)"
+                          r"(?:[,.;:(]|$| and )", after)
         return simple.group(1).strip() if simple else None
     candidate = match.group("post") or match.group("gerund") or match.group("pre")
     if not candidate:
@@ -167,11 +167,11 @@ _LEVEL_PATTERNS: list[tuple[DegreeLevel, re.Pattern[str]]] = [
     (DegreeLevel.MASTER, re.compile(
         r"\b(?:master's|masters|master(?= of | in | degree)|m\.?s\.?c?\.?(?= in | of |,| degree)|"
         r"m\.s\.|msc|mba|m\.b\.a\.|"
-        r"msn|m\.?eng|m\.?tech|mca|mph|m\.?ed\.?|m\.a\.(?=\s)|graduate degree|"
+        r"msn|m\.?eng|m\.?\s?tech|mca|mph|m\.?ed\.?|m\.a\.(?=\s)|graduate degree|"
         r"advanced degree|postgraduate|post-graduate)(?!\w)", re.IGNORECASE)),
     (DegreeLevel.BACHELOR, re.compile(
         r"\b(?:bachelor'?s?|baccalaureate|b\.?s\.?c?\.?(?= in | of |,| degree)|b\.s\.|bsc|"
-        r"b\.?tech|b\.?e\.(?=\s)|b\.?eng|bba|b\.b\.a\.|bsn|b\.s\.n\.|b\.a\.(?=\s)|b\.?com|bfa|"
+        r"b\.?\s?tech|b\.?e\.(?=\s)|b\.?eng|bba|b\.b\.a\.|bsn|b\.s\.n\.|b\.a\.(?=\s)|b\.?com|bfa|"
         r"undergraduate degree|four-year (?:college )?degree|4-year (?:college )?degree|"
         r"graduation from an accredited four-year college|college degree|university degree|"
         r"university graduate|college graduate|degree in|graduation from an? (?:business |"
@@ -201,6 +201,7 @@ _EQUIVALENT = re.compile(
 _FIELDS_START = re.compile(
     r"^(?:'s|s)?\s*(?:degree\s*)?(?:\([^)]*\)\s*)?(?:of (?:science|arts|engineering|technology|"
     r"applied science|fine arts)\s*)?(?:degree\s*)?(?:,\s*|\s+in\s+|\s+on\s+)", re.IGNORECASE)
+_DEGREE_CHAIN = re.compile(r"^(?:\s*/\s*[A-Za-z.]{1,7})+\s*[-\u2013]\s*(\S.*)$", re.DOTALL)
 _FIELDS_LATER = re.compile(r"\b(?:major(?:ing)? in|concentration in|focus in|units in|"
                            r"degree in|in the field of|in)\s+", re.IGNORECASE)
 _FIELD_END = re.compile(r"\s*(?:,?\s*(?:or|and)\s+(?:a\s+)?(?:closely\s+)?related (?:technical |"
@@ -243,6 +244,9 @@ def parse_degree(text: str) -> DegreeDetail | None:
 
 
 def _fields(after: str) -> tuple[str, ...]:
+    chained = _DEGREE_CHAIN.match(after[:160])
+    if chained:  # "B.E/B.Tech/MCA/M.E-IT/Computer Science": degrees, then their fields
+        after = " in " + chained.group(1)
     window = re.split(r"[.;:()\n]| - | \| ", after[:220], maxsplit=1)[0]
     named = re.match(r"^\s+of\s+(?!(?i:science|arts|applied science|fine arts|engineering)\b)"
                      r"((?:[A-Z][\w&-]*\s?){1,4})", window)

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from rapidfuzz.distance import Levenshtein
+
 from tailorfit.core.model import Block, BlockKind
 
 K = TypeVar("K")
@@ -58,7 +60,8 @@ def _classify(text: str, cues: Sequence[tuple[K, re.Pattern[str]]]) -> HeadingMa
                 kind = cue_kind
             spans.append(match.span())
     if kind is None:
-        return None
+        fixed = _respell(lowered)
+        return _classify(fixed, cues) if fixed is not None else None
     spans.extend(match.span() for match in _FILLER.finditer(lowered))
     spans.sort()
     covered = 0
@@ -71,6 +74,29 @@ def _classify(text: str, cues: Sequence[tuple[K, re.Pattern[str]]]) -> HeadingMa
             end = stop
     letters = len(lowered) - lowered.count(" ")
     return HeadingMatch(kind, covered / max(letters, 1))
+
+
+# Heading words worth a spelling fix ("Qulification:", "Responsibilites"): long enough that one
+# slip cannot turn another word into them.
+_HEADING_WORDS = ("qualification", "qualifications", "requirement", "requirements",
+                  "responsibility", "responsibilities", "experience", "education", "preferred",
+                  "certifications", "certification", "benefits", "summary", "objective",
+                  "skills", "employment", "professional", "technical")
+
+
+def _respell(lowered: str) -> str | None:
+    """The heading with one misspelt heading word corrected, or None."""
+    words = re.findall(r"[a-z]+", lowered)
+    if not 0 < len(words) <= 4:
+        return None
+    for word in words:
+        if len(word) < 7 or word in _HEADING_WORDS:
+            continue
+        for right in _HEADING_WORDS:
+            if right[0] == word[0] and abs(len(right) - len(word)) <= 2 and (
+                    Levenshtein.distance(word, right, score_cutoff=2) <= (1 if len(word) < 10 else 2)):
+                return lowered.replace(word, right)
+    return None
 
 
 def looks_like_heading(block: Block, text: str) -> bool:

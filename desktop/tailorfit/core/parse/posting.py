@@ -133,6 +133,15 @@ _REQUIREMENT_SENTENCE = re.compile(
     re.IGNORECASE)
 _SUBSTITUTION = re.compile(r"may be substituted|is equivalent to \d|in lieu of the required|"
                            r"is responsible for", re.IGNORECASE)
+# A line that describes the candidate, not the work: requirements filed under the duties.
+_ASKS_OF_CANDIDATE = re.compile(
+    r"^\W*(?:(?:good|strong|solid|sound|thorough|excellent|deep|working|basic|proven|in-depth)\s+)?"
+    r"(?:knowledge|understanding|command|proficiency|familiarity|grasp)"
+    r"(?:\s*(?:&|and)\s*(?:working\s+|hands-on\s+)?experience)?\s+(?:of|in|on|over|with)\b|"
+    r"\b(?:needs?|should|must)\s+(?:to\s+)?(?:have|possess|be\s+able)\b|"
+    r"^\W*(?:additional\s+)?skill[- ]?sets?\s+(?:of|in)\b|"
+    r"^\W*(?:relevant|prior|previous|proven|hands-on)\b[^.]{0,120}\bexperience\b",
+    re.IGNORECASE)
 _NOTE_REQUIREMENT = re.compile(
     r"(?:requires?|required|must (?:have|possess|hold))\b.{0,40}\b(?:valid|current)\b.{0,60}"
     r"\b(?:licen[sc]e|certificat\w*|card)|\b(?:licen[sc]e|certification)\b.{0,80}\b(?:is|are) "
@@ -232,6 +241,11 @@ def parse_posting(document: Document) -> Posting:
             prose = not unit.listy and len(unit.text.split()) >= 30
             requirements.extend(_items(document, unit, section, prose=prose))
         elif section is PostingSection.RESPONSIBILITIES:
+            if (unit.listy or len(unit.text.split()) < 30) and _ASKS_OF_CANDIDATE.search(unit.text):
+                # "Good understanding of Oracle PL/SQL" filed under duties is still an ask.
+                requirements.extend(_items(document, unit, PostingSection.REQUIREMENTS,
+                                           prose=False))
+                continue
             duties.append(Duty(unit.text, unit.start, unit.end))
         elif not has_requirement_section and section is not PostingSection.BENEFITS:
             requirements.extend(_items(document, unit, section, prose=True))
