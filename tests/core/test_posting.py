@@ -156,3 +156,16 @@ def test_asks_filed_under_duties_and_misspelt_headings() -> None:
     assert not any("websites" in t or "customer experience" in t for t in texts)
     degree = next(r for r in posting.requirements if r.text.startswith("B. Tech"))
     assert degree.kind is RequirementKind.DEGREE and degree.strength is Strength.MUST
+
+
+def test_title_and_company_are_not_guessed_from_tools_or_print_headers() -> None:
+    text = ("5/10/24, 11:52 AM\n\nAnalytics Engineer IIAnalytics Engineer II\n"
+            "We're looking for an Analytics Engineer II to join Spotify's data squad. You will work "
+            "with Python and dbt every day, building with Python for Spotify teams.\n\n"
+            "Requirements\n- 2+ years of experience with Python\n")
+    posting = parse_posting(read_pasted(text))
+    assert posting.title == "Analytics Engineer II"
+    assert posting.company == "Spotify"
+    untitled = parse_posting(read_pasted("Key Responsibility Areas:\n- Good understanding of SQL\n"
+                                         "- Should have ability to work with Python\n"))
+    assert untitled.title is None and untitled.company is None

@@ -618,12 +618,21 @@ def _title_and_company(units: list[_Unit], sections: list[Section]) -> tuple[str
             else:
                 company = company or labelled.group(2).strip()
     candidates = [u for u in units[:25] if not u.noise and u.heading is None
-                  and 1 <= len(u.text.split()) <= 12 and not u.text.rstrip().endswith(".")]
+                  and 1 <= len(u.text.split()) <= 12 and not u.text.rstrip().endswith((".", "?"))
+                  and u.text.strip()[:1].isupper()
+                  and len(re.findall(r"[A-Za-z]", u.text)) > 2 * len(re.findall(r"\d", u.text))
+                  and not _ASKS_OF_CANDIDATE.search(u.text)]  # not "5/10/24, 11:52 AM"
+    first_heading = next((i for i, u in enumerate(units) if u.heading is not None), len(units))
+    before = [u for u in candidates if units.index(u) < first_heading]
     if title is None:
         titled = next((u for u in candidates if JOB_TITLE.search(u.text)), None)
-        chosen = titled or (candidates[0] if candidates else None)
+        # Without a job-title word, only a line above the first section can be the title.
+        chosen = titled or (before[0] if before else None)
         if chosen is not None:
             title = chosen.text.strip()
+            doubled = re.fullmatch(r"(.{8,}?)\s*\1", title)
+            if doubled:  # "Director, CloudDirector, Cloud": a copied title pasted twice
+                title = doubled.group(1)
             at = re.match(r"^(.+?)\s+(?:at|@)\s+(.+)$", title)
             if at:
                 title, company = at.group(1), company or at.group(2)
@@ -661,18 +670,22 @@ def _frequent_employer(units: list[_Unit]) -> str | None:
     """A name the posting repeats after "at", "join" or as "City of ..." (Google, City of LA)."""
     text = " ".join(u.text for u in units if not u.noise)
     counts: dict[str, int] = {}
+    strong: set[str] = set()
     for match in _EMPLOYER_MENTION.finditer(text):
-        name = (match.group(1) or match.group(2)).strip()
+        name = re.sub(r"['\u2019]s$", "", (match.group(2) or match.group(3)).strip())
         if name.lower() in _NOT_EMPLOYERS or JOB_TITLE.search(name):
             continue
         counts[name] = counts.get(name, 0) + 1
+        # "with Python", "for AWS" name tools as often as employers; "at" and "join" do not.
+        if match.group(3) or (match.group(1) or "").lower() in ("at", "join", "joining"):
+            strong.add(name)
     for name in sorted(counts, key=lambda n: -counts[n]):
-        if len(re.findall(rf"\b{re.escape(name)}\b", text)) >= 2:
+        if name in strong and len(re.findall(rf"\b{re.escape(name)}\b", text)) >= 2:
             return name
     return None
 
 
 _EMPLOYER_MENTION = re.compile(
-    r"\b(?:at|join|joining|with|for)\s+((?:The\s+)?[A-Z][\w&.'-]+(?:\s+(?:of\s+)?[A-Z][\w&.'-]+){0,3})"
-    r"|\b((?:City|County|State) of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+    r"\b(at|join|joining|with|for)\s+((?:The\s+)?[A-Z][\w&.'\u2019-]+(?:\s+(?:of\s+)?[A-Z][\w&.'-]+)"
+    r"{0,3})|\b((?:City|County|State) of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
 _NOT_EMPLOYERS = {"us", "our", "the", "this", "a", "an", "we", "you", "least", "minimum"}
