@@ -312,3 +312,28 @@ def test_soft_skills_asked_with_verbs(requirement: str, skill: str) -> None:
     (v,) = run(f"- {requirement}\n").verdicts
     assert v.status is not Status.MISSING or skill in v.explanation.lower()
     assert any(skill in t for t in v.terms)
+
+
+def test_evidence_prefilter_keys_start_every_form() -> None:
+    # The literal checked before each regex search must begin every form the regex accepts.
+    import re
+
+    from tailorfit.core.lexicon import load_lexicon
+    from tailorfit.core.match.judge import _IRREGULAR, _evidence
+
+    for first, forms in _IRREGULAR.items():
+        key = _evidence(first)[1]
+        depth, stems, current = 0, [], ""
+        for char in forms[3:-1]:  # the alternatives inside the outer "(?:...)"
+            depth += (char == "(") - (char == ")")
+            if char == "|" and depth == 0:
+                stems.append(current)
+                current = ""
+            else:
+                current += char
+        stems.append(current)
+        assert all(re.match(r"[a-z]*", s)[0].startswith(key) for s in stems), first
+    for entry in load_lexicon().entries.values():
+        for phrase in entry.evidence:
+            pattern, key = _evidence(phrase)
+            assert pattern.search(phrase) is None or key in phrase, phrase

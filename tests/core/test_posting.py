@@ -169,3 +169,14 @@ def test_title_and_company_are_not_guessed_from_tools_or_print_headers() -> None
     untitled = parse_posting(read_pasted("Key Responsibility Areas:\n- Good understanding of SQL\n"
                                          "- Should have ability to work with Python\n"))
     assert untitled.title is None and untitled.company is None
+
+
+def test_folded_patterns_match_like_ignorecase() -> None:
+    import re
+
+    from tailorfit.core.parse.vocab import Folded
+
+    pattern = r"^\W*(?:RN|LPN)\b|\bB\.?S\b|Equal Opportunity"
+    folded, classic = Folded(pattern), re.compile(pattern, re.IGNORECASE)
+    for text in ["- rn license", "BS in Math", "an EQUAL opportunity employer", "RNA lab", "SWE"]:
+        assert bool(folded.search(text)) == bool(classic.search(text)), text

@@ -161,8 +161,15 @@ def _fuzzy_spots(lexicon: Lexicon, tokens: list[Token],
             taken[k] = True
     fuzzy = lexicon.fuzzy
     found: list[tuple[int, int, list[Form]]] = []
+    # Windows of up to four words that hold a misspelt word: jump from one such word to the next.
+    next_typo = [len(tokens)] * (len(tokens) + 1)
+    for k in range(len(tokens) - 1, -1, -1):
+        next_typo[k] = k if typos[k] else next_typo[k + 1]
     i = 0
     while i < len(tokens):
+        if next_typo[i] - i > 3:
+            i = next_typo[i] - 3
+            continue
         first = tokens[i].fold
         if taken[i] or len(first) < 3 or first in _NOT_FIRST or not first.isalpha():
             i += 1

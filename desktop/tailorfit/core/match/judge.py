@@ -394,11 +394,11 @@ def _soft(entry_id: str, profile: Profile, depth: int = 0, near: bool = False) -
 
 def _soft_uncached(entry_id: str, profile: Profile, depth: int, near: bool) -> _Part:
     entry = profile.lexicon[entry_id]
-    patterns = [_evidence_pattern(p) for p in entry.evidence if p]
+    patterns = [_evidence(p) for p in entry.evidence if p]
     shown: list[Evidence] = []
     for start, _end, line in profile.use_lines:
-        for pattern in patterns:
-            found = pattern.search(line)
+        for pattern, key in patterns:
+            found = pattern.search(line) if key in line else None
             if found and _excluded(entry.negative, line, found.start()):
                 found = None  # "communication between frontend and backend" is no soft skill
             if found:
@@ -451,25 +451,39 @@ _IRREGULAR = {"led": "(?:led|lead(?:s|ing)?)", "wrote": "(?:wrote|writ(?:e|es|in
               "built": "(?:built|build(?:s|ing)?)", "ran": "(?:ran|run(?:s|ning)?)",
               "oversaw": "(?:oversaw|oversee(?:s|ing)?)", "drew": "(?:drew|draw(?:s|ing)?)",
               "sold": "(?:sold|sell(?:s|ing)?)", "made": "(?:made|mak(?:e|es|ing))"}
+# What every form of each irregular verb starts with.
+_IRREGULAR_KEY = {"led": "le", "wrote": "wr", "taught": "t", "spoke": "sp", "built": "buil",
+                  "ran": "r", "oversaw": "overs", "drew": "dr", "sold": "s", "made": "ma"}
 
 
 @lru_cache(maxsize=4096)
 def _evidence_pattern(phrase: str) -> re.Pattern[str]:
     """"resolved" also finds "resolve", "resolves", "resolving" (resumes mix tenses)."""
+    return _evidence(phrase)[0]
+
+
+@lru_cache(maxsize=4096)
+def _evidence(phrase: str) -> tuple[re.Pattern[str], str]:
+    """The pattern of an evidence phrase, and a literal every match starts with: checking the
+    literal first spares most regex searches (bullets rarely hold a given verb)."""
     first, _, rest = phrase.partition(" ")
     if first in _IRREGULAR:
         stem = _IRREGULAR[first]
+        key = _IRREGULAR_KEY[first]
     elif first.endswith("ied") and len(first) > 5:
-        stem = re.escape(first[:-3]) + r"(?:y|ies|ied|ying)"
+        key = first[:-3]
+        stem = re.escape(key) + r"(?:y|ies|ied|ying)"
     elif first.endswith("ed") and len(first) > 5:
         base = first[:-2]
         if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "ls":
             base = base[:-1]  # "planned" -> "plan"
+        key = base
         stem = re.escape(base) + r"(?:e|es|ed|ing|s|ion|ions)"
     else:
+        key = first
         stem = re.escape(first)
     tail = (r"\s+" + re.escape(rest).replace(r"\ ", r"\s+")) if rest else ""
-    return re.compile(rf"(?<!\w){stem}{tail}(?!\w)")
+    return re.compile(rf"(?<!\w){stem}{tail}(?!\w)"), key
 
 
 def _all(parts: list[_Part]) -> _Part:

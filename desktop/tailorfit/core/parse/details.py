@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from enum import IntEnum
 
-from tailorfit.core.parse.vocab import FIELD_WORD
+from tailorfit.core.parse.vocab import FIELD_WORD, Folded
 
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -87,11 +87,10 @@ def _number(text: str) -> float:
 
 
 _YEARS_HINT = re.compile(r"\byears?\b|\byrs?\b", re.IGNORECASE)
-_DEGREE_HINT = re.compile(r"degree|bachelor|master|ph\.?\s?d|doctor|associate|graduat|diploma|"
+_DEGREE_HINT = Folded(r"degree|bachelor|master|ph\.?\s?d|doctor|associate|graduat|diploma|"
                           r"college|universit|\bged\b|school|baccalaureate|\b[BM]\.?[ASE]\b|"
                           r"\bB\.?S|\bM\.?S|\bMBA\b|\bBSN\b|\bMSN\b|\bBBA\b|\bM\.?D\.|\bJ\.?D\.|"
-                          r"B\.?\s?Tech|M\.?\s?Tech|\bBEng|\bMEng|\bMPH|\bMCA|\bEd\.?D|\bDNP",
-                          re.IGNORECASE)
+                          r"B\.?\s?Tech|M\.?\s?Tech|\bBEng|\bMEng|\bMPH|\bMCA|\bEd\.?D|\bDNP")
 
 
 def parse_years(text: str) -> YearsDetail | None:

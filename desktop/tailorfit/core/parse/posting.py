@@ -21,7 +21,7 @@ from tailorfit.core.parse.details import (
     parse_years,
 )
 from tailorfit.core.parse.headings import classify_heading, looks_like_heading
-from tailorfit.core.parse.vocab import JOB_TITLE, URL
+from tailorfit.core.parse.vocab import JOB_TITLE, URL, Folded
 
 
 class PostingSection(StrEnum):
@@ -92,36 +92,33 @@ _NOISE = re.compile(
     r"\*\*url:\*\*.*|url:.*|source url:.*|page \d+ of \d+|\d+\s*/\s*\d+)$",
     re.IGNORECASE,
 )
-_SALARY = re.compile(r"[$\u20ac\u00a3\u20b9]\s?\d[\d,.]*\s*[kK]?|\b\d+(?:\.\d+)?\s*(?:lpa|lakhs?|"
-                     r"per annum|/yr|/hr|/hour|per hour|an hour|a year|k\s*-\s*\d+k)\b", re.IGNORECASE)
-_LEGAL = re.compile(r"equal opportunity|\beeo\b|regardless of (?:race|age|sex)|without regard to|"
+_SALARY = Folded(r"[$\u20ac\u00a3\u20b9]\s?\d[\d,.]*\s*[kK]?|\b\d+(?:\.\d+)?\s*(?:lpa|lakhs?|"
+                     r"per annum|/yr|/hr|/hour|per hour|an hour|a year|k\s*-\s*\d+k)\b")
+_LEGAL = Folded(r"equal opportunity|\beeo\b|regardless of (?:race|age|sex)|without regard to|"
                     r"reasonable accommodation|e-verify|drug[- ]free|affirmative action|"
-                    r"does not discriminate|protected veteran", re.IGNORECASE)
-_NICE_WORDS = re.compile(r"\b(?:preferred|preferably|a plus|is a plus|are a plus|nice to have|"
+                    r"does not discriminate|protected veteran")
+_NICE_WORDS = Folded(r"\b(?:preferred|preferably|a plus|is a plus|are a plus|nice to have|"
                          r"nice-to-have|bonus|ideally|desirable|desired|advantageous|would be "
                          r"(?:great|nice|a plus)|not required|helpful|beneficial|good to have|"
-                         r"a big plus|an advantage|is an asset|highly preferred|strongly preferred)\b",
-                         re.IGNORECASE)
-_MUST_WORDS = re.compile(r"\b(?:required|must|mandatory|minimum|essential|at least|"
-                         r"need to have|necessary)\b", re.IGNORECASE)
-_CERT_WORDS = re.compile(r"certif\w*|licen[sc]\w*|\bregistered nurse\b|\b(?:RN|LPN|BLS|ACLS|PALS|"
+                         r"a big plus|an advantage|is an asset|highly preferred|strongly preferred)\b")
+_MUST_WORDS = Folded(r"\b(?:required|must|mandatory|minimum|essential|at least|"
+                         r"need to have|necessary)\b")
+_CERT_WORDS = Folded(r"certif\w*|licen[sc]\w*|\bregistered nurse\b|\b(?:RN|LPN|BLS|ACLS|PALS|"
                          r"CPR|CPA|CMA|CFA|PMP|CISSP|CCNA|CDL)\b|credential|clearance|"
-                         r"driver'?s license", re.IGNORECASE)
-_SOFT_WORDS = re.compile(
+                         r"driver'?s license")
+_SOFT_WORDS = Folded(
     r"communicat\w*|interpersonal|team ?work|team player|collaborat\w*|leadership|"
     r"\blead(?:ing)? (?:a )?teams?|mentor\w*|problem[- ]solving|attention to detail|"
     r"detail[- ]oriented|self[- ]motivated|self[- ]starter|organi[sz]ational|time management|"
     r"work independently|independently|adaptab\w*|flexib\w*|positive attitude|work ethic|"
     r"fast[- ]paced|multi-?task\w*|creativ\w*|passion\w*|curious|curiosity|empath\w*|"
     r"customer[- ]focused|ownership|proactive|initiative|presentation skills|negotiat\w*|"
-    r"critical thinking|analytical skills|judg(?:e)?ment|integrity|professionalism|patien(?:t|ce)",
-    re.IGNORECASE)
-_SKILL_WORDS = re.compile(
+    r"critical thinking|analytical skills|judg(?:e)?ment|integrity|professionalism|patien(?:t|ce)")
+_SKILL_WORDS = Folded(
     r"experience (?:with|in|using|of|building|designing|developing)|knowledge of|proficien\w*|"
     r"familiar\w*|expert\w*|hands-on|understanding of|skills? (?:in|with)|working knowledge|"
     r"programming|software|tools?|frameworks?|languages?|systems?|technolog\w*|platforms?|"
-    r"databases?|\bsql\b|cloud|design|development|engineering|analysis|analytics|data\b",
-    re.IGNORECASE)
+    r"databases?|\bsql\b|cloud|design|development|engineering|analysis|analytics|data\b")
 _REQUIREMENT_SENTENCE = re.compile(
     r"\b(?:\d+\+?\s*(?:-\s*\d+\s*)?\+?\s*(?:years?|yrs)|experience (?:with|in|of|using)|"
     r"experienced (?:in|with)|knowledge of|proficien\w*|familiar\w*|degree|bachelor|master'?s|"
@@ -131,24 +128,22 @@ _REQUIREMENT_SENTENCE = re.compile(
     r"you (?:thrive|excel|enjoy|master|speak)|graduat\w+ from|is (?:an )?(?:absolute )?"
     r"advantage|is preferred|are preferred|a plus|travel|speaking and writing)",
     re.IGNORECASE)
-_SUBSTITUTION = re.compile(r"may be substituted|is equivalent to \d|in lieu of the required|"
-                           r"is responsible for", re.IGNORECASE)
+_SUBSTITUTION = Folded(r"may be substituted|is equivalent to \d|in lieu of the required|"
+                           r"is responsible for")
 # A line that describes the candidate, not the work: requirements filed under the duties.
-_ASKS_OF_CANDIDATE = re.compile(
+_ASKS_OF_CANDIDATE = Folded(
     r"^\W*(?:(?:good|strong|solid|sound|thorough|excellent|deep|working|basic|proven|in-depth)\s+)?"
     r"(?:knowledge|understanding|command|proficiency|familiarity|grasp)"
     r"(?:\s*(?:&|and)\s*(?:working\s+|hands-on\s+)?experience)?\s+(?:of|in|on|over|with)\b|"
     r"\b(?:needs?|should|must)\s+(?:to\s+)?(?:have|possess|be\s+able)\b|"
     r"^\W*(?:additional\s+)?skill[- ]?sets?\s+(?:of|in)\b|"
-    r"^\W*(?:relevant|prior|previous|proven|hands-on)\b[^.]{0,120}\bexperience\b",
-    re.IGNORECASE)
-_NOTE_REQUIREMENT = re.compile(
+    r"^\W*(?:relevant|prior|previous|proven|hands-on)\b[^.]{0,120}\bexperience\b")
+_NOTE_REQUIREMENT = Folded(
     r"(?:requires?|required|must (?:have|possess|hold))\b.{0,40}\b(?:valid|current)\b.{0,60}"
     r"\b(?:licen[sc]e|certificat\w*|card)|\b(?:licen[sc]e|certification)\b.{0,80}\b(?:is|are) "
     r"(?:required|preferred|desired)|\b(?:experience|knowledge|certification|degree)\b.{0,120}"
-    r"\b(?:is|are) (?:highly |strongly )?(?:preferred|desired|desirable|a plus)\b",
-    re.IGNORECASE)
-_DEGREE_SUBSTITUTE = re.compile(r"may be substituted|in lieu of|substitut\w* for", re.IGNORECASE)
+    r"\b(?:is|are) (?:highly |strongly )?(?:preferred|desired|desirable|a plus)\b")
+_DEGREE_SUBSTITUTE = Folded(r"may be substituted|in lieu of|substitut\w* for")
 _ROLE_SUBJECT = re.compile(r"^the\s+([\w\s()/&-]{3,80}?)\s+(?:is|will|shall)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)%][.!?])\s+(?=[A-Z(\"'])")
 _INLINE_SPLIT = re.compile(r"\s(?=(?:[-\u2022*]|\d{1,2}[.)])\s+[A-Z])")

@@ -221,9 +221,11 @@ def _find_headings(document: Document) -> dict[int, ResumeSection]:
         text = block.content.strip()
         if block.region is Region.FOOTER or not text:
             continue
-        match = classify_heading(text.rstrip(":"), _CUES)
         words = len(text.split())
-        if match is None or words > 6:
+        if words > 6:
+            continue  # headings are short; skip the cue scan for bullets
+        match = classify_heading(text.rstrip(":"), _CUES)
+        if match is None:
             continue
         if block.kind is BlockKind.TABLE_CELL and not block.style.all_caps:
             continue  # "Languages | Go, Python" in a skills table is a label

@@ -4,6 +4,33 @@ from __future__ import annotations
 
 import re
 
+
+class Folded:
+    """A case-insensitive pattern run on lowercased text.
+
+    Python's IGNORECASE matching of long alternations is about three times slower than
+    matching lowercased text; these predicates run on every line of every posting. Match
+    offsets refer to the lowercased text (the same as the original's for ASCII).
+    """
+
+    __slots__ = ("_pattern",)
+
+    def __init__(self, pattern: str) -> None:
+        self._pattern = re.compile(_lower_literals(pattern))
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self._pattern.search(text.lower())
+
+
+def _lower_literals(pattern: str) -> str:
+    """Lowercase a pattern's literals, keeping escapes such as \\W and \\S as they are."""
+    out: list[str] = []
+    escaped = False
+    for char in pattern:
+        out.append(char if escaped else char.lower())
+        escaped = char == "\\" and not escaped
+    return "".join(out)
+
 # Words that make a line a job title ("Senior Backend Engineer", "Registered Nurse").
 JOB_TITLE = re.compile(
     r"\b(?:engineer|developer|programmer|architect|scientist|analyst|manager|director|lead|"
