@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -84,9 +85,9 @@ class _Part:
     reason: str
 
 
-# Verdicts of single skills per resume profile: many requirement lines name the same skill.
-_MEMO: WeakKeyDictionary[Profile, dict[tuple[str, str, bool, bool] | tuple[str, str, int, bool],
-                                      _Part]] = WeakKeyDictionary()
+# Verdicts of single skills per resume profile (see _remembered).
+_MEMO: WeakKeyDictionary[Profile, dict[tuple[str, str, bool | int, bool], _Part]] = (
+    WeakKeyDictionary())
 
 
 def judge(requirement: Requirement, terms: list[TermHit], profile: Profile,
@@ -312,14 +313,20 @@ def _outside_parentheses(text: str) -> list[bool]:
     return flags
 
 
-def _term(entry_id: str, profile: Profile, demanding: bool, near: bool = False) -> _Part:
-    """One named skill. ``near``: a neighbouring soft skill counts for some (soft items)."""
+def _remembered(profile: Profile, key: tuple[str, str, bool | int, bool],
+                compute: Callable[[], _Part]) -> _Part:
+    """A single-skill verdict computed once per resume: many lines name the same skill."""
     memo = _MEMO.setdefault(profile, {})
-    key = ("term", entry_id, demanding, near)
     known = memo.get(key)
     if known is None:
-        known = memo[key] = _term_uncached(entry_id, profile, demanding, near)
+        known = memo[key] = compute()
     return known
+
+
+def _term(entry_id: str, profile: Profile, demanding: bool, near: bool = False) -> _Part:
+    """One named skill. ``near``: a neighbouring soft skill counts for some (soft items)."""
+    return _remembered(profile, ("term", entry_id, demanding, near),
+                       lambda: _term_uncached(entry_id, profile, demanding, near))
 
 
 def _term_uncached(entry_id: str, profile: Profile, demanding: bool, near: bool) -> _Part:
@@ -383,13 +390,8 @@ def _term_uncached(entry_id: str, profile: Profile, demanding: bool, near: bool)
 
 
 def _soft(entry_id: str, profile: Profile, depth: int = 0, near: bool = False) -> _Part:
-    # Postings ask for communication in several lines; scan the bullets once per resume.
-    memo = _MEMO.setdefault(profile, {})
-    key = ("soft", entry_id, depth, near)
-    known = memo.get(key)
-    if known is None:
-        known = memo[key] = _soft_uncached(entry_id, profile, depth, near)
-    return known
+    return _remembered(profile, ("soft", entry_id, depth, near),
+                       lambda: _soft_uncached(entry_id, profile, depth, near))
 
 
 def _soft_uncached(entry_id: str, profile: Profile, depth: int, near: bool) -> _Part:
