@@ -31,6 +31,14 @@ def test_not_years_of_experience(text: str) -> None:
     assert parse_years(text) is None
 
 
+@pytest.mark.parametrize("text", ["At least 3 years as part of an engineering team",
+                                  "3+ years as an individual contributor",
+                                  "5+ years as well as strong SQL skills"])
+def test_as_names_a_job_title_only(text: str) -> None:
+    found = parse_years(text)
+    assert found is not None and found.domain is None
+
+
 @pytest.mark.parametrize(("text", "level", "fields", "equivalent"), [
     ("Bachelor's degree in Computer Science, Data Science, Engineering, or a related field "
      "(or equivalent experience)", DegreeLevel.BACHELOR,
@@ -52,6 +60,7 @@ def test_not_years_of_experience(text: str) -> None:
     ("B.e/B.tech/MCA/Msc/M.e-IT/Computer science", DegreeLevel.BACHELOR,
      ("IT", "Computer science"), False),
     ("B. Tech with minimum 60%", DegreeLevel.BACHELOR, (), False),
+    ("Bachelor/Master - required", DegreeLevel.BACHELOR, (), False),
 ])
 def test_degrees(text: str, level: DegreeLevel, fields: tuple[str, ...], equivalent: bool) -> None:
     found = parse_degree(text)

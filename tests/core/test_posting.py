@@ -180,3 +180,14 @@ def test_folded_patterns_match_like_ignorecase() -> None:
     folded, classic = Folded(pattern), re.compile(pattern, re.IGNORECASE)
     for text in ["- rn license", "BS in Math", "an EQUAL opportunity employer", "RNA lab", "SWE"]:
         assert bool(folded.search(text)) == bool(classic.search(text)), text
+
+
+def test_duties_benefits_and_lowercase_titles_read_plainly() -> None:
+    text = ("iOS Engineer\n\nResponsibilities\n- Hands-on design of the end-to-end checkout "
+            "experience\n- Partner with sales reps who need to have accurate forecasts\n"
+            "- Ensure every release must be able to roll back in minutes\n\n"
+            "Requirements\n- 3+ years of Swift\n\nBenefits\nRetirement:\n"
+            "- 401(k) plan with a 4% company match\n")
+    posting = parse_posting(read_pasted(text))
+    assert posting.title == "iOS Engineer"
+    assert [r.text for r in posting.requirements] == ["3+ years of Swift"]

@@ -61,14 +61,20 @@ class _Side:
 
 
 def _with_headings(kind: str, document: Document) -> tuple[Document, tuple[tuple[int, int], ...]]:
-    """The document and where its section headings are, for the pane to show them bold."""
-    if kind == "posting":
-        posting = parse_posting(document)
-        text = document.text
-        spans = tuple((s.start, s.start + len(s.title)) for s in posting.sections
-                      if s.title and text.startswith(s.title, s.start))
-    else:
-        spans = tuple(s.heading for s in parse_resume(document).sections if s.heading)
+    """The document and where its section headings are, for the pane to show them bold.
+
+    Bold headings are a nicety: a document the parser cannot structure still opens.
+    """
+    try:
+        if kind == "posting":
+            posting = parse_posting(document)
+            text = document.text
+            spans = tuple((s.start, s.start + len(s.title)) for s in posting.sections
+                          if s.title and text.startswith(s.title, s.start))
+        else:
+            spans = tuple(s.heading for s in parse_resume(document).sections if s.heading)
+    except TailorfitError:
+        spans = ()
     return document, spans
 
 
@@ -149,15 +155,18 @@ class Controller(QObject):
         return opened
 
     def _restore_text(self, kind: str, text: str, path: Path | None) -> None:
-        def done(document: Document) -> None:
+        def done(loaded: tuple[Document, tuple[tuple[int, int], ...]]) -> None:
+            document, headings = loaded
             side = self.sides[kind]
             side.document, side.path, side.shown = document, path, text
             side.edited = True
             side.label = (path.name + " (edited)") if path else "pasted text"
-            self.content_loaded.emit(PaneContent(kind, text, side.label, path))
+            self.content_loaded.emit(PaneContent(kind, text, side.label, path,
+                                                 headings=headings if document.text == text
+                                                 else ()))
             self.schedule()
 
-        self.tasks.run(f"open-{kind}", lambda: read_pasted(text), done,
+        self.tasks.run(f"open-{kind}", lambda: _with_headings(kind, read_pasted(text)), done,
                        lambda exc: self._report("Could not restore the last session", exc))
 
     def _set(self, kind: str, document: Document, path: Path | None, label: str,

@@ -64,8 +64,9 @@ _TECHNICAL_FIELDS = re.compile(r"comput|software|engineer|information|data|math|
 
 
 # "across functions (SRE, Engineering)": the parentheses name who you work with, not a skill.
-_AUDIENCE = re.compile(r"\b(?:functions|teams|departments|disciplines|groups|organi[sz]ations|"
-                       r"orgs|stakeholders|partners|audiences|levels)\s*\(([^()]*)\)",
+_AUDIENCE = re.compile(r"\b(?:functions|departments|disciplines|stakeholders|audiences|levels)"
+                       r"\s*\(([^()]*)\)", re.IGNORECASE)
+_OPTIONAL = re.compile(r"\b(?:preferred|preferably|ideally|a plus|bonus|nice to have|desired)\b",
                        re.IGNORECASE)
 
 
@@ -130,16 +131,22 @@ def judge(requirement: Requirement, terms: list[TermHit], profile: Profile,
 
 def _beyond_years(requirement: Requirement, clauses: list[YearsDetail], terms: list[TermHit],
                   lexicon: Lexicon) -> list[TermHit]:
-    """Skills a years requirement names outside what its years are counted in."""
-    text = requirement.text.lower()
+    """Skills a years requirement names outside what its years are counted in.
+
+    Optional parts ("(Nomad preferred)", "ideally with Go") are no extra ask.
+    """
+    text = requirement.text
     covered: list[tuple[int, int]] = []
     for clause in clauses:
         covered.append((clause.start, clause.end))
         for words in (clause.domain, clause.field):
             if words:
-                at = text.find(words.lower())
-                if at != -1:
-                    covered.append((at, at + len(words)))
+                found = re.search(re.escape(words), text, re.IGNORECASE)
+                if found:
+                    covered.append(found.span())
+    for part in re.finditer(r"\([^()]*\)|[^,;()]+", text):
+        if _OPTIONAL.search(part.group()):
+            covered.append(part.span())
     base = requirement.start
     degree = ("degree", "degree_field")
     return [t for t in terms
@@ -176,8 +183,8 @@ def _terms(requirement: Requirement, terms: list[TermHit], profile: Profile) -> 
         commas.append(match.group() == ",")
         last = match.end()
     bounds.append((last, len(text)))
-    ends = {t.end - base for t in terms}
-    for start, end, choice in _or_lists(text, bounds, commas, ends):
+    spans = {t.end - base: t.start - base for t in terms}
+    for start, end, choice in _or_lists(text, bounds, commas, spans):
         inside = [t for t in terms if start <= t.start - base < end]
         if inside:
             slots.append((inside, choice))
@@ -211,30 +218,38 @@ def _terms(requirement: Requirement, terms: list[TermHit], profile: Profile) -> 
     return _all(parts)
 
 
-_OR_ITEM = re.compile(r"(?:^|\s)or\s", re.IGNORECASE)
+_OR_ITEM = re.compile(r"(?:^|[\s/])or\s", re.IGNORECASE)
 
 
 def _or_lists(text: str, bounds: list[tuple[int, int]], commas: list[bool],
-              term_ends: set[int]) -> list[tuple[int, int, bool]]:
+              term_spans: dict[int, int]) -> list[tuple[int, int, bool]]:
     """Merge "Python, Java, or Go" into one slot: a comma list that ends in "or" offers choices.
 
     Every item before the "or" must end with a term ("Strong SQL skills, Python or R" is
-    two asks).
+    two asks), and of the first item only its last term joins the choice ("Kubernetes
+    operators in Java, Scala, or Elixir" asks for Kubernetes and one language).
+    ``term_spans`` maps each term's end to its start.
     """
+    def item(k: int) -> str:
+        return text[bounds[k][0]:bounds[k][1]]
+
     def bare(k: int) -> bool:
-        start, end = bounds[k]
-        return (len(text[start:end].split()) <= 4
-                and start + len(text[start:end].rstrip()) in term_ends)
+        start, body = bounds[k][0], item(k)
+        return len(body.split()) <= 4 and start + len(body.rstrip()) in term_spans
 
     merged: list[tuple[int, int, bool]] = []
     i = 0
     while i < len(bounds):
         j = i
-        while j < len(commas) and commas[j] and bare(j):
+        while j < len(commas) and commas[j] and bare(j) and not _OR_ITEM.search(item(j) + " "):
             j += 1
-        tail = text[bounds[j][0]:bounds[j][1]] + " " if j > i else ""
+        tail = item(j) + " " if j > i else ""
         if tail and len(tail.split()) <= 5 and _OR_ITEM.search(tail):
-            merged.append((bounds[i][0], bounds[j][1], True))
+            start = bounds[i][0]
+            choice = term_spans[start + len(item(i).rstrip())]
+            if choice > start and text[start:choice].strip():
+                merged.append((start, choice, False))  # what the first item asks besides
+            merged.append((choice, bounds[j][1], True))
             i = j + 1
         else:
             merged.append((*bounds[i], False))
@@ -400,9 +415,11 @@ def _soft_uncached(entry_id: str, profile: Profile, depth: int, near: bool) -> _
     shown: list[Evidence] = []
     for start, _end, line in profile.use_lines:
         for pattern, key in patterns:
-            found = pattern.search(line) if key in line else None
-            if found and _excluded(entry.negative, line, found.start()):
-                found = None  # "communication between frontend and backend" is no soft skill
+            # "communication between frontend and backend" is no soft skill; a later
+            # "communicated the rollout" in the same line still is.
+            found = next((m for m in pattern.finditer(line)
+                          if not _excluded(entry.negative, line, m.start())),
+                         None) if key in line else None
             if found:
                 text = profile.resume.document.text[start + found.start():start + found.end()]
                 shown.append(Evidence(start + found.start(), start + found.end(), text,
@@ -613,7 +630,7 @@ def _relevant_roles(domain: str, roles: list[Role], profile: Profile,
     lexicon = profile.lexicon
     text = profile.resume.document.text
     # "3 years of Ruby": a years ask names a technology, so ambiguous names count here.
-    ids = {entry for found in scan(lexicon, domain, False) for entry, _, _ in found}
+    ids = {entry for entry, _, _ in scan(lexicon, domain, True)[0]}
     stems = {_stem(fold_word(w)) for w in re.findall(r"[A-Za-z]{3,}", domain)}
     stems -= {_stem(w) for w in _STOPWORDS | _DOMAIN_NOISE}
 
@@ -635,9 +652,14 @@ def _relevant_roles(domain: str, roles: list[Role], profile: Profile,
         # "development" in it or other software terms.
         return [r for r in roles if ids & {a for e in entries_in(r.start, r.end)
                                            for a in (e, *lexicon.ancestors(e))}]
-    if kinds:  # related work: roles with another technology of the kind (Go for a Ruby ask)
+    if kinds:
+        # Related work: roles with a technology linked to the one asked (Python for a Ruby
+        # ask, MySQL for PostgreSQL), not any tool of the same category (Jira for Salesforce).
+        near = {r for e in ids for r in lexicon.related(e)}
+        parents = {a for e in ids for a in lexicon.ancestors(e)} - _GENERIC
         return [r for r in roles
-                if any(lexicon[e].category in kinds for e in entries_in(r.start, r.end))]
+                if any(({e} | lexicon.ancestors(e)) & near or (lexicon.ancestors(e) - _GENERIC)
+                       & parents for e in entries_in(r.start, r.end) if e not in ids)]
     titled = [r for r in roles
               if shows(r.start, r.bullets[0][0] if r.bullets else r.end, 0.6)]
     if titled or titles_only:
@@ -785,9 +807,12 @@ def _cert(requirement: Requirement, terms: list[TermHit], profile: Profile,
     licences = [h for e, hits in profile.by_entry.items()
                 if profile.lexicon[e].category == "license" for h in hits]
     if licences and re.search(r"licen[sc]", requirement.text, re.IGNORECASE):
-        for hit in licences:
-            # An RN licence for "currently licensed" in a posting about nursing.
-            field = ({hit.entry} | lexicon.ancestors(hit.entry)) & posting_entries
+        # An RN licence for "currently licensed" in a posting about nursing: the licence's own
+        # field (not a broad ancestor such as patient care) is what the posting is about. A
+        # line that names the profession ("licensed as a Physician Assistant") asks for that.
+        named_profession = re.search(r"licen[sc]ed as an?\s", requirement.text, re.IGNORECASE)
+        for hit in licences if not named_profession else ():
+            field = set(lexicon[hit.entry].implies) & posting_entries
             named = [lexicon[e].name for e in field if lexicon[e].category != "license"]
             if named:
                 return _Part(Status.MET, tuple(profile.evidence(h, 2) for h in licences),

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from enum import IntEnum
 
-from tailorfit.core.parse.vocab import FIELD_WORD, Folded
+from tailorfit.core.parse.vocab import FIELD_WORD, JOB_TITLE, Folded
 
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -33,7 +33,8 @@ _DOMAIN_AFTER = re.compile(
     re.IGNORECASE,
 )
 _EXPERIENCE_WORD = re.compile(r"experience|experienced|\bexp\b|background|work(?:ing)?\b|"
-                              r"professional|employment|\byears?\s+as\s+an?\s", re.IGNORECASE)
+                              r"professional|employment|\byears?\s+as\s+an?\s+(?!company\b)",
+                              re.IGNORECASE)
 _DOMAIN_STOP = re.compile(r",?\s+(?:and|or|including|such as|preferably|ideally|with|which|"
                           r"that|where|who|in addition)\b.*$", re.IGNORECASE)
 
@@ -146,9 +147,13 @@ def parse_all_years(text: str) -> list[YearsDetail]:
 def _domain(after: str) -> str | None:
     match = _DOMAIN_AFTER.match(after)
     if not match:
-        simple = re.match(r"^\s*(?:of|in|with|as(?:\s+an?)?)\s+([A-Za-z][\w/+#.\- ]{1,60}?)"
+        simple = re.match(r"^\s*(of|in|with|as(?:\s+an?)?)\s+([A-Za-z][\w/+#.\- ]{1,60}?)"
                           r"(?:[,.;:(]|$| and )", after)
-        return simple.group(1).strip() if simple else None
+        if simple is None:
+            return None
+        if simple.group(1).startswith("as") and not JOB_TITLE.search(simple.group(2)):
+            return None  # "as part of a team", "as well as": no job title
+        return simple.group(2).strip()
     candidate = match.group("post") or match.group("gerund") or match.group("pre")
     if not candidate:
         return None
@@ -245,6 +250,8 @@ def parse_degree(text: str) -> DegreeDetail | None:
 def _fields(after: str) -> tuple[str, ...]:
     chained = _DEGREE_CHAIN.match(after[:160])
     if chained:  # "B.E/B.Tech/MCA/M.E-IT/Computer Science": degrees, then their fields
+        if not FIELD_WORD.search(chained.group(1)):
+            return ()  # "Bachelor/Master - required"
         after = " in " + chained.group(1)
     window = re.split(r"[.;:()\n]| - | \| ", after[:220], maxsplit=1)[0]
     named = re.match(r"^\s+of\s+(?!(?i:science|arts|applied science|fine arts|engineering)\b)"

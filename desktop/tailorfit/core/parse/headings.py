@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from tailorfit.core.model import Block, BlockKind
 
@@ -93,8 +93,9 @@ def _respell(lowered: str) -> str | None:
         if len(word) < 7 or word in _HEADING_WORDS:
             continue
         for right in _HEADING_WORDS:
-            if right[0] == word[0] and abs(len(right) - len(word)) <= 2 and (
-                    Levenshtein.distance(word, right, score_cutoff=2) <= (1 if len(word) < 10 else 2)):
+            # One slip (a transposition counts as one): "Retirement" is two from "requirement".
+            if right[0] == word[0] and abs(len(right) - len(word)) <= 1 and (
+                    OSA.distance(word, right, score_cutoff=1) <= 1):
                 return lowered.replace(word, right)
     return None
 

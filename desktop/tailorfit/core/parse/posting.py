@@ -135,9 +135,11 @@ _ASKS_OF_CANDIDATE = Folded(
     r"^\W*(?:(?:good|strong|solid|sound|thorough|excellent|deep|working|basic|proven|in-depth)\s+)?"
     r"(?:knowledge|understanding|command|proficiency|familiarity|grasp)"
     r"(?:\s*(?:&|and)\s*(?:working\s+|hands-on\s+)?experience)?\s+(?:of|in|on|over|with)\b|"
-    r"\b(?:needs?|should|must)\s+(?:to\s+)?(?:have|possess|be\s+able)\b|"
+    r"^\W*(?:(?:you|candidates?|applicants?|the candidate|[a-z][\w.+#-]*\s+(?:developers?|"
+    r"engineers?|analysts?|designers?))\s+)?(?:needs?|should|must)\s+(?:to\s+)?(?:have|possess|"
+    r"be\s+able)\b|"
     r"^\W*(?:additional\s+)?skill[- ]?sets?\s+(?:of|in)\b|"
-    r"^\W*(?:relevant|prior|previous|proven|hands-on)\b[^.]{0,120}\bexperience\b")
+    r"^\W*(?:relevant|prior|previous|proven)\b[^.]{0,120}\bexperience\b")
 _NOTE_REQUIREMENT = Folded(
     r"(?:requires?|required|must (?:have|possess|hold))\b.{0,40}\b(?:valid|current)\b.{0,60}"
     r"\b(?:licen[sc]e|certificat\w*|card)|\b(?:licen[sc]e|certification)\b.{0,80}\b(?:is|are) "
@@ -614,7 +616,7 @@ def _title_and_company(units: list[_Unit], sections: list[Section]) -> tuple[str
                 company = company or labelled.group(2).strip()
     candidates = [u for u in units[:25] if not u.noise and u.heading is None
                   and 1 <= len(u.text.split()) <= 12 and not u.text.rstrip().endswith((".", "?"))
-                  and u.text.strip()[:1].isupper()
+                  and (u.text.strip()[:1].isupper() or JOB_TITLE.search(u.text) is not None)
                   and len(re.findall(r"[A-Za-z]", u.text)) > 2 * len(re.findall(r"\d", u.text))
                   and not _ASKS_OF_CANDIDATE.search(u.text)]  # not "5/10/24, 11:52 AM"
     first_heading = next((i for i, u in enumerate(units) if u.heading is not None), len(units))
