@@ -85,6 +85,13 @@ def test_geometry_and_last_session_are_restored(qtbot, home: Path, tmp_path: Pat
     assert second.size() == closed_size
     assert abs(second.height() - 620) <= 4
     assert second.resume.toPlainText().startswith("Working copy note ")
+    # The restored working copy still shows its section headings in bold.
+    from PySide6.QtGui import QFont, QTextCursor
+
+    at = second.resume.toPlainText().index("\nExperience\n") + 2
+    cursor = QTextCursor(second.resume.document())
+    cursor.setPosition(at)
+    assert cursor.charFormat().fontWeight() == QFont.Weight.Bold
     assert second.resume_label.text() == "Resume — sample-resume.docx (edited)"
     assert second.posting_label.text() == "Posting — sample-posting.docx"
 

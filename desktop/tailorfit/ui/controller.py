@@ -161,9 +161,9 @@ class Controller(QObject):
             side.document, side.path, side.shown = document, path, text
             side.edited = True
             side.label = (path.name + " (edited)") if path else "pasted text"
-            self.content_loaded.emit(PaneContent(kind, text, side.label, path,
-                                                 headings=headings if document.text == text
-                                                 else ()))
+            shown = DisplayMap.for_text(document, text)  # pasted text is read with wraps joined
+            spans = tuple(s for h in headings if (s := shown.span(*h)) is not None)
+            self.content_loaded.emit(PaneContent(kind, text, side.label, path, headings=spans))
             self.schedule()
 
         self.tasks.run(f"open-{kind}", lambda: _with_headings(kind, read_pasted(text)), done,
