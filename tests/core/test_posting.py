@@ -191,3 +191,11 @@ def test_duties_benefits_and_lowercase_titles_read_plainly() -> None:
     posting = parse_posting(read_pasted(text))
     assert posting.title == "iOS Engineer"
     assert [r.text for r in posting.requirements] == ["3+ years of Swift"]
+
+
+def test_the_employer_is_where_you_work_not_who_you_work_with() -> None:
+    text = ("Senior Product Manager, Chrome OS\n\nMinimum qualifications:\n"
+            "- Experience working with SoC manufacturers.\n- 2 years working with SoC vendors.\n\n"
+            "About the job\nYou will work with SoC partners and with teams at Google. Meet "
+            "executives at SoC partners. As a Product Manager at Google, you will lead.\n")
+    assert parse_posting(read_pasted(text)).company == "Google"

@@ -667,7 +667,7 @@ def _frequent_employer(units: list[_Unit]) -> str | None:
     """A name the posting repeats after "at", "join" or as "City of ..." (Google, City of LA)."""
     text = " ".join(u.text for u in units if not u.noise)
     counts: dict[str, int] = {}
-    strong: set[str] = set()
+    strong: dict[str, int] = {}
     for match in _EMPLOYER_MENTION.finditer(text):
         name = re.sub(r"['\u2019]s$", "", (match.group(2) or match.group(3)).strip())
         if name.lower() in _NOT_EMPLOYERS or JOB_TITLE.search(name):
@@ -675,14 +675,16 @@ def _frequent_employer(units: list[_Unit]) -> str | None:
         counts[name] = counts.get(name, 0) + 1
         # "with Python", "for AWS" name tools as often as employers; "at" and "join" do not.
         if match.group(3) or (match.group(1) or "").lower() in ("at", "join", "joining"):
-            strong.add(name)
-    for name in sorted(counts, key=lambda n: -counts[n]):
+            strong[name] = strong.get(name, 0) + 1
+    # "at Google" twice beats "with SoC manufacturers" three times and "at SoC partners" once.
+    for name in sorted(counts, key=lambda n: (-strong.get(n, 0), -counts[n])):
         if name in strong and len(re.findall(rf"\b{re.escape(name)}\b", text)) >= 2:
             return name
     return None
 
 
 _EMPLOYER_MENTION = re.compile(
-    r"\b(at|join|joining|with|for)\s+((?:The\s+)?[A-Z][\w&.'\u2019-]+(?:\s+(?:of\s+)?[A-Z][\w&.'-]+)"
-    r"{0,3})|\b((?:City|County|State) of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+    r"\b(at|join|joining|with|for)\s+((?:The\s+)?[A-Z][\w&'\u2019-]*(?:\.\w+)*"  # Booking.com, not "Google."
+    r"(?:\s+(?:of\s+)?[A-Z][\w&'-]*(?:\.\w+)*){0,3})"
+    r"|\b((?:City|County|State) of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
 _NOT_EMPLOYERS = {"us", "our", "the", "this", "a", "an", "we", "you", "least", "minimum"}
