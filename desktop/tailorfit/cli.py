@@ -29,8 +29,7 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("--as", dest="kind", choices=("posting", "resume"),
                        help="what the file is (default: guessed from its words)")
     parse.add_argument("--format", choices=("text", "json"), default="text")
-    parse.add_argument("--today", type=_iso_date, metavar="YYYY-MM-DD",
-                       help='the date "Present" means (default: today)')
+    _add_today(parse)
 
     analyze = commands.add_parser(
         "analyze", help="match a resume against a posting, requirement by requirement",
@@ -39,8 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("posting", type=Path, metavar="POSTING")
     analyze.add_argument("resume", type=Path, metavar="RESUME")
     analyze.add_argument("--format", choices=("text", "json"), default="text")
-    analyze.add_argument("--today", type=_iso_date, metavar="YYYY-MM-DD",
-                         help='the date "Present" means (default: today)')
+    _add_today(analyze)
 
     rank = commands.add_parser(
         "rank", help="rank many postings for one resume",
@@ -49,7 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     rank.add_argument("resume", type=Path, metavar="RESUME")
     rank.add_argument("postings", type=Path, nargs="+", metavar="POSTING")
     rank.add_argument("--format", choices=("table", "json"), default="table")
-    rank.add_argument("--today", type=_iso_date, metavar="YYYY-MM-DD")
+    _add_today(rank)
 
     gui = commands.add_parser(
         "gui", help="open the window (the default when no command is given)",
@@ -73,6 +71,11 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--verbose", action="store_true", help="list every disagreement")
     evaluate.add_argument("--format", choices=("text", "json"), default="text")
     return parser
+
+
+def _add_today(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--today", type=_iso_date, metavar="YYYY-MM-DD",
+                         help='the date "Present" means (default: today)')
 
 
 def _iso_date(value: str) -> date:

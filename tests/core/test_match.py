@@ -36,6 +36,9 @@ Go, Python, Kubernetes, Terraform, AWS, Rust
 """
 
 
+NURSE = "Sam Rivera, RN\nsam@example.com\n\nEXPERIENCE\nStaff Nurse | City Hospital | 2020 - Present\n"
+
+
 def run(requirements: str, resume: str = RESUME) -> Analysis:
     posting = read_pasted("Backend Engineer\n\nRequirements\n" + requirements)
     return analyze_documents(posting, read_pasted(resume), today=TODAY)
@@ -246,7 +249,7 @@ def test_a_broader_parent_shown_through_another_instance_is_partial() -> None:
 
 
 def test_an_unnamed_licence_is_met_by_a_licence_in_the_postings_field() -> None:
-    nurse = "Sam Rivera, RN\nsam@example.com\n\nEXPERIENCE\nStaff Nurse | City Hospital | 2020 - Present\n"
+    nurse = NURSE
     posting = read_pasted("Nurse Educator\n\nAbout the role\nImprove nursing practice across "
                           "our hospitals.\n\nRequirements\n- Currently licensed in the state of "
                           "practice\n")
@@ -360,7 +363,7 @@ def test_ordinary_lines_keep_their_plain_reading(requirement: str, expected: Sta
 
 
 def test_a_licence_named_by_profession_is_not_any_licence() -> None:
-    nurse = "Sam Rivera, RN\nsam@example.com\n\nEXPERIENCE\nStaff Nurse | City Hospital | 2020 - Present\n"
+    nurse = NURSE
     posting = read_pasted("Physician Assistant\n\nAbout the role\nDeliver clinical care and "
                           "nursing support.\n\nRequirements\n- Currently licensed as a Physician "
                           "Assistant in the state of practice\n")

@@ -240,8 +240,7 @@ class Checklist(QWidget):
     def _show_detail(self, requirement_id: str) -> None:
         if self._view is None:
             return
-        verdict = next((v for v in self._view.analysis.verdicts
-                        if v.requirement.id == requirement_id), None)
+        verdict = self._view.verdict(requirement_id)
         if verdict is None:
             return
         requirement = verdict.requirement

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from tailorfit.core.display import DisplayMap
 from tailorfit.core.errors import TailorfitError
 from tailorfit.core.match import Analysis, analyze_documents
+from tailorfit.core.match.result import Verdict
 from tailorfit.core.model import Block, Document
 from tailorfit.core.parse.posting import parse_posting
 from tailorfit.core.parse.resume import parse_resume
@@ -49,6 +50,11 @@ class AnalysisView:
     posting_map: DisplayMap
     resume_map: DisplayMap
     revision: int
+
+    def verdict(self, requirement_id: str) -> Verdict | None:
+        """The verdict of one requirement, by its id ("r3")."""
+        return next((v for v in self.analysis.verdicts if v.requirement.id == requirement_id),
+                    None)
 
 
 @dataclass

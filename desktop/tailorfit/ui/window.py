@@ -289,8 +289,7 @@ class MainWindow(QMainWindow):
     def reveal_requirement(self, requirement_id: str) -> None:
         if self.view is None:
             return
-        verdict = next((v for v in self.view.analysis.verdicts
-                        if v.requirement.id == requirement_id), None)
+        verdict = self.view.verdict(requirement_id)
         if verdict is None:
             return
         span = self.view.posting_map.span(verdict.requirement.start, verdict.requirement.end)
