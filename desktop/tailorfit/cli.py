@@ -151,6 +151,9 @@ def _gui(posting: Path | None, resume: Path | None, screenshot: Path | None,
     import os
 
     for path in (posting, resume):
+        if path is not None and path.is_dir():
+            raise UsageError(f"'{path.name}' is a folder, not a file. Open the resume or posting "
+                             "file inside it.")
         if path is not None and not path.is_file():
             raise UsageError(f"'{path.name}' does not exist or is not a file. Check the name and "
                              "folder and try again.")
@@ -171,10 +174,18 @@ _POSTING_SUFFIXES = {".txt", ".md", ".markdown", ".pdf", ".docx", ".docm", ".htm
 
 def _analyze(posting: Path, resume: Path, fmt: str, today: date | None) -> int:
     from tailorfit.core import report
-    from tailorfit.core.match import analyze_documents
+    from tailorfit.core.checks import check_language, check_posting
+    from tailorfit.core.match import analyze
+    from tailorfit.core.parse.posting import parse_posting
+    from tailorfit.core.parse.resume import parse_resume
     from tailorfit.core.readers import read_document
 
-    analysis = analyze_documents(read_document(posting), read_document(resume), today=today)
+    posting_document, resume_document = read_document(posting), read_document(resume)
+    check_language(posting_document, "posting")
+    check_language(resume_document, "resume")
+    parsed = parse_posting(posting_document)
+    check_posting(parsed)
+    analysis = analyze(parsed, parse_resume(resume_document, today=today))
     if fmt == "json":
         print(json.dumps(report.analysis_json(analysis), indent=2, ensure_ascii=False))
     else:
@@ -197,22 +208,28 @@ def _expand(paths: list[Path]) -> list[Path]:
 
 
 def _rank(resume_path: Path, postings: list[Path], fmt: str, today: date | None) -> int:
-    from tailorfit.core.errors import ReadError
+    from tailorfit.core.checks import check_language, check_posting
+    from tailorfit.core.errors import NoRequirementsError, ReadError, UnsupportedLanguageError
     from tailorfit.core.lexicon import load_lexicon
     from tailorfit.core.match import Profile, Status, analyze
     from tailorfit.core.parse.posting import parse_posting
     from tailorfit.core.parse.resume import parse_resume
     from tailorfit.core.readers import read_document
 
-    resume = parse_resume(read_document(resume_path), today=today)
+    resume_document = read_document(resume_path)
+    check_language(resume_document, "resume")
+    resume = parse_resume(resume_document, today=today)
     lexicon = load_lexicon()
     profile = Profile(resume, lexicon)
     rows: list[dict[str, object]] = []
     for path in _expand(postings):
         try:
-            analysis = analyze(parse_posting(read_document(path)), resume, lexicon=lexicon,
-                               profile=profile)
-        except ReadError as exc:
+            document = read_document(path)
+            check_language(document, "posting")
+            parsed = parse_posting(document)
+            check_posting(parsed)
+            analysis = analyze(parsed, resume, lexicon=lexicon, profile=profile)
+        except (ReadError, NoRequirementsError, UnsupportedLanguageError) as exc:
             print(f"tailorfit: skipped: {exc.message}", file=sys.stderr)
             continue
         counts = analysis.counts()
@@ -240,7 +257,8 @@ def _eval(cases: Path, verbose: bool, fmt: str) -> int:
 
     totals = evaluate(cases)
     if fmt == "json":
-        print(json.dumps({"overall": totals.overall(), "by_domain": totals.by_domain()}, indent=2))
+        print(json.dumps({"overall": totals.overall(), "by_domain": totals.by_domain(),
+                          "by_kind": totals.by_kind()}, indent=2))
     else:
         print(report(totals, verbose))
     return 0

@@ -57,6 +57,14 @@ class UnsafeFileError(ReadError):
     """The file contains constructs we refuse to process (entity tricks, bombs)."""
 
 
+class UnsupportedLanguageError(TailorfitError):
+    """The document is not written in English, the only language the matcher reads."""
+
+
+class NoRequirementsError(TailorfitError):
+    """The posting names nothing the resume could be matched against."""
+
+
 class UsageError(TailorfitError):
     """The command line was used wrongly."""
 

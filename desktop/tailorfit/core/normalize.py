@@ -30,6 +30,7 @@ _CHAR_MAP: dict[str, str] = {
 _SPACES = frozenset(" \t\n\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
                     "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\x0b\x1c\x1d\x1e\x1f")
 _FAST_ASCII = re.compile(r"^[\x21-\x7e]+(?: [\x21-\x7e]+)*$")
+_PLAIN_RUN = re.compile(r"[\x21-\x7e]+")
 
 # A word broken across lines: "devel-\nopment". Kept hyphenated after common prefixes.
 _LINE_END_HYPHEN = re.compile(r"(?<=[a-z])(-)([ \t]*\r?\n[ \t]*)(?=[a-z])")
@@ -91,6 +92,18 @@ def _dropped_positions(raw: str) -> set[int]:
     return drop
 
 
+_COUNT = array("i", range(4096))
+
+
+def _counting(start: int, stop: int) -> array[int]:
+    """array("i", range(start, stop)), cut from a prepared array (building one from a range
+    costs a microsecond per hundred numbers, and a long resume has thousands of lines)."""
+    global _COUNT
+    if stop > len(_COUNT):
+        _COUNT = array("i", range(max(stop, 2 * len(_COUNT))))
+    return _COUNT[start:stop]
+
+
 def normalize(raw: str) -> Normalized:
     """Normalise ``raw`` for analysis and keep the offset map back to it.
 
@@ -100,15 +113,34 @@ def normalize(raw: str) -> Normalized:
     """
     if _FAST_ASCII.match(raw) and not _LETTER_SPACED.search(raw):
         n = len(raw)
-        return Normalized(raw, array("i", range(n)), array("i", range(1, n + 1)))
+        return Normalized(raw, _counting(0, n), _counting(1, n + 1))
     drop = _dropped_positions(raw)
     out: list[str] = []
     starts = array("i")
     ends = array("i")
     pending_space = -1  # raw index where an uncommitted whitespace run began
     pending_end = -1
-    for index, char in enumerate(raw):
-        if index in drop:
+    index = 0
+    length = len(raw)
+    while index < length:
+        # Printable ASCII maps to itself: take whole runs at once (a long resume has a
+        # million characters, and a loop per character costs most of the reading time).
+        run = _PLAIN_RUN.match(raw, index)
+        if run is not None and not (drop and _drop_between(drop, index, run.end())):
+            if pending_space >= 0:
+                if out:
+                    out.append(" ")
+                    starts.append(pending_space)
+                    ends.append(pending_end)
+                pending_space = -1
+            out.append(run.group())
+            starts.extend(_counting(index, run.end()))
+            ends.extend(_counting(index + 1, run.end() + 1))
+            index = run.end()
+            continue
+        char = raw[index]
+        index += 1
+        if index - 1 in drop:
             continue
         if char in _SPACES:
             folded = " "
@@ -118,10 +150,11 @@ def normalize(raw: str) -> Normalized:
             folded = _fold_char(char)
             if not folded:
                 continue
+        at = index - 1
         if folded == " " or (len(folded) == 1 and folded in _SPACES):
             if pending_space < 0:
-                pending_space = index
-            pending_end = index + 1
+                pending_space = at
+            pending_end = at + 1
             continue
         if pending_space >= 0:
             if out:
@@ -133,9 +166,13 @@ def normalize(raw: str) -> Normalized:
             if piece in _SPACES:
                 piece = " "
             out.append(piece)
-            starts.append(index)
-            ends.append(index + 1)
+            starts.append(at)
+            ends.append(at + 1)
     return Normalized("".join(out), starts, ends)
+
+
+def _drop_between(drop: set[int], start: int, end: int) -> bool:
+    return any(start <= position < end for position in drop)
 
 
 def fold_for_matching(text: str) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -26,9 +25,8 @@ class Token(NamedTuple):
     spaced: bool  # whitespace (or a hyphen) comes before it
 
 
-@dataclass(frozen=True, slots=True)
-class Form:
-    """A surface form ready for matching."""
+class Form(NamedTuple):
+    """A surface form ready for matching (a tuple: the prebuilt index holds thousands)."""
 
     entry: str
     text: str
@@ -85,24 +83,15 @@ def _form_tokens(text: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
 class Lexicon:
     """All entries, their implied parents and siblings, and the surface-form index."""
 
-    def __init__(self, entries: Iterable[Entry]) -> None:
+    def __init__(self, entries: Iterable[Entry],
+                 index: dict[str, list[Form]] | None = None) -> None:
+        """Build the lexicon; ``index`` is a prebuilt surface-form index (see index_file)."""
         self.entries: dict[str, Entry] = {e.id: e for e in entries}
         self.index: dict[str, list[Form]] = defaultdict(list)
-        for entry in self.entries.values():
-            seen: set[tuple[tuple[str, ...], bool]] = set()
-            for text, exact in entry.surface_forms():
-                texts, joined = _form_tokens(text)
-                if not texts:
-                    continue
-                folds = tuple(fold_word(t) for t in texts)
-                key = (texts if exact else folds, exact)
-                if key in seen:
-                    continue
-                seen.add(key)
-                self.index[folds[0]].append(Form(entry=entry.id, text=text, folds=folds,
-                                                 exact=texts if exact else None, joined=joined))
-        for forms in self.index.values():
-            forms.sort(key=lambda f: -len(f.folds))
+        if index is not None:
+            self.index.update(index)
+        else:
+            self._build_index()
         # Multi-word forms also by their first two words, so a scan tries only forms that can
         # match ("machine learning ..." is not tried at every "machine").
         self.pairs: dict[tuple[str, str], list[Form]] = defaultdict(list)
@@ -118,6 +107,23 @@ class Lexicon:
         for entry in self.entries.values():
             for parent in entry.implies:
                 self._children[parent].add(entry.id)
+
+    def _build_index(self) -> None:
+        for entry in self.entries.values():
+            seen: set[tuple[tuple[str, ...], bool]] = set()
+            for text, exact in entry.surface_forms():
+                texts, joined = _form_tokens(text)
+                if not texts:
+                    continue
+                folds = tuple(fold_word(t) for t in texts)
+                key = (texts if exact else folds, exact)
+                if key in seen:
+                    continue
+                seen.add(key)
+                self.index[folds[0]].append(Form(entry=entry.id, text=text, folds=folds,
+                                                 exact=texts if exact else None, joined=joined))
+        for forms in self.index.values():
+            forms.sort(key=lambda f: -len(f.folds))
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -215,9 +221,25 @@ def lexicon_dir() -> Path:
 
 @cache
 def load_lexicon(folder: Path | None = None) -> Lexicon:
-    """The lexicon from ``resources/lexicon`` (loaded once per process)."""
+    """The lexicon from ``resources/lexicon`` (loaded once per process).
+
+    The prebuilt index shipped beside the sources is used when it was built from exactly
+    these sources (``tools/build_lexicon_index.py``); otherwise the lexicon is built from
+    the JSON files. Nothing is written at run time.
+    """
+    from tailorfit.core.lexicon.index_file import read_index
+
+    folder = folder or lexicon_dir()
+    prebuilt = read_index(folder)
+    if prebuilt is not None:
+        return prebuilt
+    return build_lexicon(folder)
+
+
+def build_lexicon(folder: Path) -> Lexicon:
+    """The lexicon built from the JSON sources in ``folder``."""
     entries: list[Entry] = []
-    for loaded in read_files(folder or lexicon_dir()):
+    for loaded in read_files(folder):
         domain = loaded.path.stem
         entries.extend(to_entry(raw, domain) for raw in loaded.entries)
     return Lexicon(entries)

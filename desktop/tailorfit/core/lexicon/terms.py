@@ -234,11 +234,21 @@ def _matches(tokens: list[Token], i: int, form: Form) -> bool:
     return True
 
 
+@lru_cache(maxsize=8192)
+def _variants(phrase: str) -> tuple[str, ...]:
+    """A phrase as written, with hyphens as spaces and with spaces as hyphens (no repeats)."""
+    return tuple(dict.fromkeys((phrase, phrase.replace("-", " "), phrase.replace(" ", "-"))))
+
+
+@lru_cache(maxsize=8192)
+def _spaced(phrase: str) -> str:
+    return phrase.replace("-", " ")
+
+
 def _phrase_at(phrase: str, lower: str, tokens: list[Token], i: int, n: int) -> bool:
     """Does ``phrase`` (which contains the matched form) occur around tokens i..i+n?"""
     matched = lower[tokens[i].start:tokens[i + n - 1].end]
-    variants = {phrase, phrase.replace("-", " "), phrase.replace(" ", "-")}
-    for variant in variants:
+    for variant in _variants(phrase):
         offset = variant.find(matched)
         while offset >= 0:
             begin = tokens[i].start - offset
@@ -256,18 +266,25 @@ def _negative(lexicon: Lexicon, form: Form, lower: str, tokens: list[Token], i: 
     # A cheap substring test first: most negative phrases are nowhere in the block.
     return bool(entry.negative) and any(
         _phrase_at(p, lower, tokens, i, n) for p in entry.negative
-        if p in lower or p.replace("-", " ") in lower or p.replace(" ", "-") in lower)
+        if any(v in lower for v in _variants(p)))
 
 
 def _positive(phrases: tuple[str, ...], lower: str, tokens: list[Token], i: int, n: int) -> bool:
     matched = lower[tokens[i].start:tokens[i + n - 1].end]
     for phrase in phrases:
-        if matched in phrase or matched in phrase.replace("-", " "):
-            if _phrase_at(phrase, lower, tokens, i, n):
+        variants = _variants(phrase)
+        if matched in phrase or matched in _spaced(phrase):
+            # Only where the phrase could be: most blocks hold none of its words.
+            if any(v in lower for v in variants) and _phrase_at(phrase, lower, tokens, i, n):
                 return True
-        elif phrase in lower and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", lower):
+        elif phrase in lower and _whole_phrase(phrase).search(lower):
             return True
     return False
+
+
+@lru_cache(maxsize=8192)
+def _whole_phrase(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
 
 
 def _pattern(category: str, tokens: list[Token], i: int, n: int) -> bool:

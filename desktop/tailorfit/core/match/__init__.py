@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
 from dataclasses import replace
 from datetime import date
@@ -134,13 +135,28 @@ def _keywords(posting_hits: tuple[TermHit, ...], profile: Profile,
     keywords: list[Keyword] = []
     for entry_id, count in counts.most_common():
         hits = profile.by_entry.get(entry_id, [])
-        places = tuple(dict.fromkeys(
-            _PLACE.get(section, "other") if (section := profile.section(h.start)) else "other"
-            for h in hits))
+        places = _places(hits, profile)
         entry = lexicon[entry_id]
         keywords.append(Keyword(entry_id, first_text[entry_id], entry.category, count, len(hits),
                                 places))
     return tuple(keywords)
+
+
+def _places(hits: list[TermHit], profile: Profile) -> tuple[str, ...]:
+    """The kinds of section the hits sit in, in order of first appearance.
+
+    Looked up per section rather than per hit: a long resume names a skill thousands of times.
+    """
+    starts = [h.start for h in hits]
+    first: dict[str, int] = {}
+    for section in profile.resume.sections:
+        at = bisect.bisect_left(starts, section.start)
+        if at < len(starts) and starts[at] < section.end:
+            place = _PLACE.get(section.kind, "other")
+            first[place] = min(first.get(place, starts[at]), starts[at])
+    if any(profile.section(s) is None for s in starts[:1]):
+        first.setdefault("other", starts[0])
+    return tuple(sorted(first, key=first.__getitem__))
 
 
 def _skills(profile: Profile, lexicon: Lexicon) -> tuple[ResumeSkill, ...]:

@@ -19,7 +19,7 @@ from weakref import WeakKeyDictionary
 
 from tailorfit.core.lexicon import Lexicon, fold_word
 from tailorfit.core.lexicon.terms import TermHit, scan
-from tailorfit.core.match.profile import Profile
+from tailorfit.core.match.profile import EVIDENCE_KEPT, Profile
 from tailorfit.core.match.result import Evidence, Status, Verdict
 from tailorfit.core.parse.dates import merged_months
 from tailorfit.core.parse.details import DegreeLevel, YearsDetail, parse_all_years
@@ -84,6 +84,7 @@ class _Part:
     status: Status
     evidence: tuple[Evidence, ...]
     reason: str
+    years: float | None = None  # for years asks: the years the resume shows in the scope
 
 
 # Verdicts of single skills per resume profile (see _remembered).
@@ -157,10 +158,14 @@ def _beyond_years(requirement: Requirement, clauses: list[YearsDetail], terms: l
 def _verdict(requirement: Requirement, part: _Part, ids: tuple[str, ...]) -> Verdict:
     evidence = sorted(part.evidence, key=lambda e: (-e.strength, e.start))
     unique: list[Evidence] = []
+    seen: set[tuple[int, int]] = set()
     for item in evidence:
-        if all((item.start, item.end) != (u.start, u.end) for u in unique):
+        if (item.start, item.end) not in seen:
+            seen.add((item.start, item.end))
             unique.append(item)
-    return Verdict(requirement, part.status, tuple(unique[:6]), part.reason, ids)
+            if len(unique) == EVIDENCE_KEPT:
+                break
+    return Verdict(requirement, part.status, tuple(unique), part.reason, ids, part.years)
 
 
 # -- skills: slots joined by "and", alternatives by "or" -------------------------------------
@@ -309,7 +314,7 @@ def _example(entry_id: str, profile: Profile, demanding: bool, kind_named: bool 
             if lexicon[other].category == lexicon[entry_id].category and (
                     lexicon.ancestors(other) & parents):
                 hit = hits[0]
-                return _Part(Status.MET, tuple(profile.evidence(h, 2) for h in hits),
+                return _Part(Status.MET, profile.evidence_of(hits, 2),
                              f"{hit.text} ({profile.where(hit.start)}) is of the same kind as "
                              f"{lexicon[entry_id].name}")
     return part
@@ -355,7 +360,7 @@ def _term_uncached(entry_id: str, profile: Profile, demanding: bool, near: bool)
         return _Part(Status.MET, (), "The resume itself is written in fluent English")
     if direct:
         used = [h for h in direct if profile.in_use(h)]
-        evidence = tuple(profile.evidence(h, 4) for h in direct)
+        evidence = profile.evidence_of(direct, 4)
         first = (used or direct)[0]
         if demanding and not used:
             return _Part(Status.PARTIAL, evidence,
@@ -366,20 +371,20 @@ def _term_uncached(entry_id: str, profile: Profile, demanding: bool, near: bool)
     if specific:
         used = [h for h in specific if profile.in_use(h)] or specific
         hit = used[0]
-        return _Part(Status.MET, tuple(profile.evidence(h, 3) for h in specific),
+        return _Part(Status.MET, profile.evidence_of(specific, 3),
                      f"{hit.text} ({profile.where(hit.start)}) counts as {name}")
     siblings = lexicon.related(entry_id) if lexicon[entry_id].category in _SUBSTITUTABLE else ()
     related = [h for r in siblings for h in profile.by_entry.get(r, [])
                if lexicon[r].category not in ("degree", "degree_field")]
     if related:
         hit = related[0]
-        return _Part(Status.PARTIAL, tuple(profile.evidence(h, 1) for h in related),
+        return _Part(Status.PARTIAL, profile.evidence_of(related, 1),
                      f"Only {hit.text} ({profile.where(hit.start)}), which is related to {name}")
     # Only a direct, specific parent counts ("Kubernetes" for "GKE"), not "programming".
     parents = [h for a in entry.implies if a not in _GENERIC for h in profile.by_entry.get(a, [])]
     if parents:
         hit = parents[0]
-        return _Part(Status.PARTIAL, tuple(profile.evidence(h, 0) for h in parents),
+        return _Part(Status.PARTIAL, profile.evidence_of(parents, 0),
                      f"Only the broader {hit.text} ({profile.where(hit.start)}); {name} itself "
                      "is not named")
     if entry.category in _SUBSTITUTABLE:
@@ -390,7 +395,7 @@ def _term_uncached(entry_id: str, profile: Profile, demanding: bool, near: bool)
                      if parent not in _GENERIC and lexicon[h.entry].category != "language"]
             if shown:
                 hit = shown[0]
-                return _Part(Status.PARTIAL, tuple(profile.evidence(h, 0) for h in shown),
+                return _Part(Status.PARTIAL, profile.evidence_of(shown, 0),
                              f"Only {hit.text} ({profile.where(hit.start)}), which shows the "
                              f"broader {lexicon[parent].name}; {name} itself is not named")
     if entry.category == "management":
@@ -414,6 +419,8 @@ def _soft_uncached(entry_id: str, profile: Profile, depth: int, near: bool) -> _
     patterns = [_evidence(p) for p in entry.evidence if p]
     shown: list[Evidence] = []
     for start, _end, line in profile.use_lines:
+        if len(shown) >= EVIDENCE_KEPT:
+            break  # a verdict shows a few bullets; a long resume need not be searched further
         for pattern, key in patterns:
             # "communication between frontend and backend" is no soft skill; a later
             # "communicated the rollout" in the same line still is.
@@ -427,7 +434,7 @@ def _soft_uncached(entry_id: str, profile: Profile, depth: int, near: bool) -> _
                 break
     direct = profile.by_entry.get(entry_id, [])
     used = [h for h in direct if profile.in_use(h)]
-    shown.extend(profile.evidence(h, 4) for h in used)
+    shown.extend(profile.evidence_of(used, 4))
     if shown:
         return _Part(Status.MET, tuple(shown),
                      f'"{shown[0].text}" ({shown[0].where}) shows {entry.name.lower()}')
@@ -439,7 +446,7 @@ def _soft_uncached(entry_id: str, profile: Profile, depth: int, near: bool) -> _
             return combined
     if direct:
         hit = direct[0]
-        return _Part(Status.PARTIAL, tuple(profile.evidence(h, 1) for h in direct),
+        return _Part(Status.PARTIAL, profile.evidence_of(direct, 1),
                      f"{entry.name} is claimed ({profile.where(hit.start)}) but no bullet "
                      "shows it")
     if near and depth < 2:
@@ -509,14 +516,15 @@ def _all(parts: list[_Part]) -> _Part:
     if not parts:
         return _Part(Status.MISSING, (), "Nothing in the resume matches this requirement")
     evidence = tuple(e for p in parts for e in p.evidence)
+    years = next((p.years for p in parts if p.years is not None), None)
     if all(p.status is Status.MET for p in parts):
-        return _Part(Status.MET, evidence, "; ".join(p.reason for p in parts))
+        return _Part(Status.MET, evidence, "; ".join(p.reason for p in parts), years)
     if all(p.status is Status.MISSING for p in parts):
-        return _Part(Status.MISSING, (), "; ".join(p.reason for p in parts))
+        return _Part(Status.MISSING, (), "; ".join(p.reason for p in parts), years)
     met = [p.reason for p in parts if p.status is Status.MET]
     other = [p.reason for p in parts if p.status is not Status.MET]
     reason = "; ".join(met + other) if met else "; ".join(other)
-    return _Part(Status.PARTIAL, evidence, reason)
+    return _Part(Status.PARTIAL, evidence, reason, years)
 
 
 def _any(parts: list[_Part]) -> _Part:
@@ -585,16 +593,18 @@ def _years(requirement: Requirement, detail: YearsDetail, profile: Profile) -> _
                     else f"roles in {detail.field}" if detail.field
                     else "related roles")
             return _Part(Status.PARTIAL, tuple(_role_line(r, text, profile, 3) for r in broader),
-                         f"{wider:.1f} years of {what}, but not clearly{scope}; {asked:g} asked")
+                         f"{wider:.1f} years of {what}, but not clearly{scope}; {asked:g} asked",
+                         have)
     if have >= asked:
-        return _Part(Status.MET, evidence, f"{label} years of roles{scope}; {asked:g} asked")
+        return _Part(Status.MET, evidence, f"{label} years of roles{scope}; {asked:g} asked",
+                     have)
     if have >= 0.75 * asked:
         return _Part(Status.PARTIAL, evidence,
-                     f"{label} years of roles{scope}; {asked:g} asked (short of it)")
+                     f"{label} years of roles{scope}; {asked:g} asked (short of it)", have)
     total = merged_months(r.dates for r in roles if r.dates is not None) / 12
     reason = (f"{label} years of roles{scope}; {asked:g} asked" if chosen else
               f"None of the {total:.1f} years of roles is clearly{scope}; {asked:g} asked")
-    return _Part(Status.MISSING, evidence, reason)
+    return _Part(Status.MISSING, evidence, reason, have)
 
 
 def _role_line(role: Role, text: str, profile: Profile, strength: int) -> Evidence:
@@ -635,7 +645,7 @@ def _relevant_roles(domain: str, roles: list[Role], profile: Profile,
     stems -= {_stem(w) for w in _STOPWORDS | _DOMAIN_NOISE}
 
     def entries_in(start: int, end: int) -> set[str]:
-        return {h.entry for h in profile.hits if start <= h.start < end}
+        return {h.entry for h in profile.hits_within(start, end)}
 
     def shows(start: int, end: int, need: float) -> bool:
         found = entries_in(start, end)
@@ -670,8 +680,9 @@ def _relevant_roles(domain: str, roles: list[Role], profile: Profile,
     # The same field as the domain: a role full of software terms is backend-ish work when
     # the lexicon files of its terms match the domain's.
     fields = {lexicon[e].domain for e in ids}
+    taken = {id(r) for r in chosen}  # identity: comparing Role values is slow on long resumes
     for role in roles:
-        if role in chosen:
+        if id(role) in taken:
             continue
         found = entries_in(role.start, role.end)
         if sum(1 for e in found if lexicon[e].domain in fields and not lexicon[e].soft) >= 2:
@@ -815,11 +826,11 @@ def _cert(requirement: Requirement, terms: list[TermHit], profile: Profile,
             field = set(lexicon[hit.entry].implies) & posting_entries
             named = [lexicon[e].name for e in field if lexicon[e].category != "license"]
             if named:
-                return _Part(Status.MET, tuple(profile.evidence(h, 2) for h in licences),
+                return _Part(Status.MET, profile.evidence_of(licences, 2),
                              f"{hit.text} ({profile.where(hit.start)}) is a licence in "
                              f"{sorted(named)[0]}, the field of this posting")
         hit = licences[0]
-        return _Part(Status.PARTIAL, tuple(profile.evidence(h, 2) for h in licences),
+        return _Part(Status.PARTIAL, profile.evidence_of(licences, 2),
                      f"{hit.text} ({profile.where(hit.start)}) is a licence; check it is the "
                      "one asked")
     return _words(requirement, profile)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from functools import cached_property
@@ -13,6 +14,9 @@ from tailorfit.core.parse.resume import Resume, ResumeSection, Role
 
 _ENGLISH = frozenset("the and of to in for with a an on as by at from our my i was were is "
                      "are that this".split())
+EVIDENCE_KEPT = 6  # pieces of evidence a verdict keeps
+_SCAN_LIMIT = 400  # hits looked at to find those in use
+
 # Sections where a skill is shown in use rather than only listed.
 USE_SECTIONS = frozenset({ResumeSection.EXPERIENCE, ResumeSection.PROJECTS,
                           ResumeSection.VOLUNTEER, ResumeSection.PUBLICATIONS})
@@ -37,7 +41,12 @@ class Profile:
         tech_blocks = frozenset(
             i for i in range(len(document.blocks))
             if resume.section_at(document.block_start(i)) is ResumeSection.SKILLS)
-        self.hits: tuple[TermHit, ...] = tuple(find_terms(document, lexicon, tech_blocks))
+        self.hits: tuple[TermHit, ...] = tuple(sorted(find_terms(document, lexicon, tech_blocks),
+                                                      key=lambda h: (h.start, h.end)))
+        self._hit_starts = [h.start for h in self.hits]
+        # Roles are in document order and do not overlap: lookups bisect on their starts.
+        self._roles = sorted(resume.roles, key=lambda r: r.start)
+        self._role_starts = [r.start for r in self._roles]
         self.by_entry: dict[str, list[TermHit]] = defaultdict(list)
         for hit in self.hits:
             self.by_entry[hit.entry].append(hit)
@@ -51,10 +60,16 @@ class Profile:
         return self.resume.section_at(offset)
 
     def role(self, offset: int) -> Role | None:
-        for role in self.resume.roles:
-            if role.start <= offset < role.end:
-                return role
+        index = bisect.bisect_right(self._role_starts, offset) - 1
+        if index >= 0 and offset < self._roles[index].end:
+            return self._roles[index]
         return None
+
+    def hits_within(self, start: int, end: int) -> tuple[TermHit, ...]:
+        """The resume's terms that start in ``start:end``."""
+        low = bisect.bisect_left(self._hit_starts, start)
+        high = bisect.bisect_left(self._hit_starts, end, low)
+        return self.hits[low:high]
 
     def in_use(self, hit: TermHit) -> bool:
         """Shown in a role, project or publication rather than only listed."""
@@ -68,6 +83,17 @@ class Profile:
         if role is not None and (role.employer or role.title):
             return f"{label}, {role.employer or role.title}"
         return label
+
+    def evidence_of(self, hits: list[TermHit] | tuple[TermHit, ...],
+                    bonus: int = 0) -> tuple[Evidence, ...]:
+        """Evidence for the best few of ``hits``: those shown in use first, in document order.
+
+        A verdict keeps only a handful, so a term named thousands of times in a long resume
+        costs no more than one named a few times.
+        """
+        used = [h for h in hits[:_SCAN_LIMIT] if self.in_use(h)][:EVIDENCE_KEPT]
+        rest = [h for h in hits[:EVIDENCE_KEPT] if h not in used]
+        return tuple(self.evidence(h, bonus) for h in (used + rest)[:EVIDENCE_KEPT])
 
     def evidence(self, hit: TermHit, bonus: int = 0) -> Evidence:
         strength = bonus + (3 if self.in_use(hit) else 1)
@@ -96,5 +122,6 @@ class Profile:
     @cached_property
     def stems(self) -> frozenset[str]:
         """Five-letter stems of the resume's words, for requirements without lexicon terms."""
-        words = (fold_word(w) for w in re.findall(r"[A-Za-z][A-Za-z+#]*", self.resume.document.text))
+        words = (fold_word(w) for w in set(re.findall(r"[A-Za-z][A-Za-z+#]*",
+                                                      self.resume.document.text)))
         return frozenset(w[:5] if len(w) > 5 else w for w in words)

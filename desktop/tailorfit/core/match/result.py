@@ -40,6 +40,7 @@ class Verdict:
     evidence: tuple[Evidence, ...]
     explanation: str
     terms: tuple[str, ...] = ()  # lexicon ids the requirement asks for
+    years_shown: float | None = None  # years asks: the years counted in the asked scope
 
 
 @dataclass(frozen=True, slots=True)

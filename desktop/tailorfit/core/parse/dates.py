@@ -105,9 +105,14 @@ def _month_from(match: re.Match[str], prefix: str, role: str) -> tuple[YearMonth
     return None
 
 
+_HAS_DIGIT = re.compile(r"\d\d")
+
+
 def find_ranges(text: str, today: date) -> list[DateRange]:
     """Every date range in ``text``: "Jan 2019 – Present", "01/2019 - 03/2021", "2015–2018"."""
     found: list[DateRange] = []
+    if not _HAS_DIGIT.search(text):  # every range has a year: two digits at least
+        return found
     now = YearMonth.of(today)
     for match in _RANGE.finditer(text):
         start = _month_from(match, "s_", "start")

@@ -7,6 +7,7 @@ offsets in the document's analysed text, so it maps back to the source.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, replace
@@ -550,18 +551,19 @@ def _number_and_group(requirements: list[Requirement],
     result: list[Requirement] = []
     group_index = 0
     index = 0
+    units = _UnitIndex(assigned)
     while index < len(requirements):
         run_end = index
         # A run of numbered items ("1. ...; or", "2. ...") in the same section.
         while (run_end + 1 < len(requirements)
                and requirements[run_end + 1].section is requirements[index].section
-               and _is_numbered(requirements[run_end], assigned)
-               and _is_numbered(requirements[run_end + 1], assigned)):
+               and _is_numbered(requirements[run_end], units)
+               and _is_numbered(requirements[run_end + 1], units)):
             run_end += 1
         run = requirements[index:run_end + 1]
         mode = None
         if len(run) > 1:
-            joined = [_joiner(r, assigned) for r in run[:-1]]
+            joined = [_joiner(r, units) for r in run[:-1]]
             if "or" in joined:
                 mode = "any"
             elif joined and all(j == "and" for j in joined):
@@ -574,24 +576,37 @@ def _number_and_group(requirements: list[Requirement],
     return [replace(r, id=f"r{i + 1}") for i, r in enumerate(result)]
 
 
-def _unit_for(requirement: Requirement, assigned: list[tuple[_Unit, PostingSection]]) -> _Unit | None:
-    for unit, _ in assigned:
-        if unit.start <= requirement.start < max(unit.end, unit.start + 1):
-            return unit
-    return None
+class _UnitIndex:
+    """Finds the unit a requirement came from by bisection (a long posting has thousands)."""
+
+    def __init__(self, assigned: list[tuple[_Unit, PostingSection]]) -> None:
+        self.units = [unit for unit, _ in assigned]
+        self.starts = [unit.start for unit in self.units]
+
+    def unit_for(self, requirement: Requirement) -> _Unit | None:
+        index = bisect.bisect_right(self.starts, requirement.start) - 1
+        # Units are in document order: the one found, or an empty one before it, holds it.
+        while index >= 0:
+            unit = self.units[index]
+            if unit.start <= requirement.start < max(unit.end, unit.start + 1):
+                return unit
+            if unit.start < unit.end <= requirement.start:
+                return None
+            index -= 1
+        return None
 
 
 def _is_number(marker: str) -> bool:
     return bool(re.match(r"^\(?\d{1,2}[.)]$", marker))
 
 
-def _is_numbered(requirement: Requirement, assigned: list[tuple[_Unit, PostingSection]]) -> bool:
-    unit = _unit_for(requirement, assigned)
+def _is_numbered(requirement: Requirement, units: _UnitIndex) -> bool:
+    unit = units.unit_for(requirement)
     return unit is not None and _is_number(unit.marker)
 
 
-def _joiner(requirement: Requirement, assigned: list[tuple[_Unit, PostingSection]]) -> str | None:
-    unit = _unit_for(requirement, assigned)
+def _joiner(requirement: Requirement, units: _UnitIndex) -> str | None:
+    unit = units.unit_for(requirement)
     if unit is None:
         return None
     if _OR_END.search(unit.text):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
@@ -152,6 +153,7 @@ class Resume:
     total_months: int
     claimed_years: int | None
     today: date
+    section_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
     @property
     def total_years(self) -> float:
@@ -163,10 +165,12 @@ class Resume:
         return max(levels, default=DegreeLevel.NONE)
 
     def section_at(self, offset: int) -> ResumeSection | None:
-        for section in self.sections:
-            if section.start <= offset < section.end:
-                return section.kind
+        # Sections are in document order and do not overlap: bisect on their starts.
+        index = bisect.bisect_right(self.section_starts, offset) - 1
+        if index >= 0 and offset < self.sections[index].end:
+            return self.sections[index].kind
         return None
+
 
 
 def parse_resume(document: Document, *, today: date | None = None) -> Resume:
@@ -180,9 +184,8 @@ def parse_resume(document: Document, *, today: date | None = None) -> Resume:
     skills: list[SkillItem] = []
     certificates: list[Certificate] = []
     for section in sections:
-        indexes = [i for i in range(len(blocks))
-                   if section.start <= document.block_start(i) < section.end
-                   and i not in headings and blocks[i].region not in _MARGINS]
+        indexes = [i for i in _blocks_within(document, section.start, section.end)
+                   if i not in headings and blocks[i].region not in _MARGINS]
         if section.kind in (ResumeSection.EXPERIENCE, ResumeSection.VOLUNTEER):
             roles.extend(_roles(document, indexes, section.kind, today))
         elif section.kind is ResumeSection.EDUCATION:
@@ -208,10 +211,23 @@ def parse_resume(document: Document, *, today: date | None = None) -> Resume:
         total_months=merged_months(work),
         claimed_years=int(claim.group(1)) if claim else None,
         today=today,
+        section_starts=tuple(s.start for s in sections),
     )
 
 
 # -- sections ---------------------------------------------------------------------------------
+
+def _blocks_within(document: Document, start: int, end: int) -> range:
+    """Indexes of the blocks that start in ``start:end`` (found by bisection, not a scan:
+    a long resume has thousands of blocks and a dozen sections)."""
+    first = document.block_at(start)
+    if first < len(document.blocks) and document.block_start(first) < start:
+        first += 1
+    last = first
+    while last < len(document.blocks) and document.block_start(last) < end:
+        last += 1
+    return range(first, last)
+
 
 def _find_headings(document: Document) -> dict[int, ResumeSection]:
     """Block index -> section kind for blocks that are section headings."""

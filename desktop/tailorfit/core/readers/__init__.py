@@ -7,6 +7,7 @@ raise only :class:`~tailorfit.core.errors.ReadError` subclasses with messages fo
 from __future__ import annotations
 
 import dataclasses
+import zlib
 from pathlib import Path
 
 from tailorfit.core.errors import (
@@ -18,17 +19,13 @@ from tailorfit.core.errors import (
     display_name,
 )
 from tailorfit.core.model import Document
-from tailorfit.core.readers.docx import read_docx_file
-from tailorfit.core.readers.html import read_html_file
-from tailorfit.core.readers.pdf import read_pdf_file
 from tailorfit.core.readers.sniff import FileKind, expected_kind, sniff
+from tailorfit.core.readers.text import MAX_TEXT_CHARS, check_text_size, read_text_file
 from tailorfit.core.readers.text import read_pasted as _read_pasted
-from tailorfit.core.readers.text import read_text_file
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_PASTE_CHARS = 2_000_000
 
-__all__ = ["MAX_FILE_BYTES", "FileKind", "read_document", "read_pasted"]
+__all__ = ["MAX_FILE_BYTES", "MAX_TEXT_CHARS", "FileKind", "read_document", "read_pasted"]
 
 _KIND_NAMES = {
     FileKind.PDF: "a PDF", FileKind.DOCX: "a Word document", FileKind.HTML: "a web page",
@@ -41,6 +38,10 @@ def read_document(path: Path | str) -> Document:
     path = Path(path)
     name = display_name(path)
     try:
+        if path.is_dir():
+            raise FileMissingError(
+                f"{name} is a folder, not a file. Open the resume or posting file inside it.",
+                path=path)
         if not path.is_file():
             raise FileMissingError(
                 f"{name} does not exist or is not a file. Check the name and folder and try "
@@ -67,6 +68,7 @@ def read_document(path: Path | str) -> Document:
                                  path=path)
     kind = sniff(data, path)
     document = _read(kind, data, path)
+    check_text_size(len(document.text), path)
     if not document.blocks:
         raise EmptyDocumentError(
             f"{name} contains no text Tailorfit can read. Check it opens with your text in it, "
@@ -83,18 +85,26 @@ def read_document(path: Path | str) -> Document:
 
 
 def _read(kind: FileKind, data: bytes, path: Path) -> Document:
+    # Each format's reader is imported when first needed: PDFium and lxml take tens of
+    # milliseconds to load, which a command reading two text files should not pay.
     try:
         if kind is FileKind.PDF:
+            from tailorfit.core.readers.pdf import read_pdf_file
+
             return read_pdf_file(data, path)
         if kind is FileKind.DOCX:
+            from tailorfit.core.readers.docx import read_docx_file
+
             return read_docx_file(data, path)
         if kind is FileKind.HTML:
+            from tailorfit.core.readers.html import read_html_file
+
             return read_html_file(data, path)
         return read_text_file(data, path, markdown=kind is FileKind.MARKDOWN)
     except ReadError:
         raise
     except (ValueError, KeyError, IndexError, TypeError, AttributeError, OSError,
-            RecursionError, MemoryError, UnicodeError) as exc:
+            RecursionError, MemoryError, UnicodeError, zlib.error) as exc:
         # A malformed file that slipped past the specific checks still gets a clear message.
         raise CorruptFileError(
             f"{display_name(path)} could not be read; it may be damaged. Open it in the program "
@@ -103,10 +113,6 @@ def _read(kind: FileKind, data: bytes, path: Path) -> Document:
 
 def read_pasted(text: str) -> Document:
     """Text pasted by the user, such as a posting copied from a job board."""
-    if len(text) > MAX_PASTE_CHARS:
-        raise FileTooLargeError(
-            f"The pasted text has {len(text):,} characters; Tailorfit takes up to "
-            f"{MAX_PASTE_CHARS:,}. Paste only the posting.")
     document = _read_pasted(text)
     if not document.blocks:
         raise EmptyDocumentError("The pasted text is empty. Copy the posting's text and paste "

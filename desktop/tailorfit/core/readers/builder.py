@@ -29,8 +29,9 @@ def list_marker_end(text: str) -> int:
 
 def is_all_caps(text: str) -> bool:
     """True when the text has at least two letters and none of them is lowercase."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and not any(c.islower() for c in letters)
+    if not text.isupper():  # quick refusal: most lines have a lowercase letter
+        return False
+    return sum(1 for c in text if c.isalpha()) >= 2
 
 
 @dataclass

@@ -11,6 +11,7 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +39,8 @@ from tailorfit.core.readers.builder import BlockBuilder
 MAX_PART_BYTES = 32 * 1024 * 1024
 MAX_TOTAL_BYTES = 96 * 1024 * 1024
 MAX_ENTRIES = 5000
+MAX_PACKAGE_BYTES = 256 * 1024 * 1024  # every part, images included
+MAX_RATIO = 100  # real parts (XML, images) compress far less than a hundredfold
 _MAIN_TYPES = (
     "wordprocessingml.document.main+xml", "document.macroenabled.main+xml",
     "wordprocessingml.template.main+xml", "template.macroenabledtemplate.main+xml",
@@ -72,6 +75,16 @@ class _Package:
             raise UnsafeFileError(
                 f"{self.name} holds {len(infos)} files inside, far more than any Word "
                 "document. Re-save it from Word and open it again.", path=path)
+        # Every part counts, not only the XML we read: an export copies images and other
+        # parts, and a part that inflates a thousandfold is a ZIP bomb wherever it sits.
+        unpacked = sum(info.file_size for info in infos)
+        bomb = next((info for info in infos if info.file_size > MAX_PART_BYTES
+                     and info.file_size > MAX_RATIO * max(info.compress_size, 1)), None)
+        if unpacked > MAX_PACKAGE_BYTES or bomb is not None:
+            raise FileTooLargeError(
+                f"{self.name} unpacks to {unpacked / 1_048_576:.0f} MB, which no resume or "
+                "posting needs; it may be a ZIP bomb. Open the document in Word, save a copy "
+                "without large embedded files, and open that.", path=path)
         self.sizes = {info.filename: info.file_size for info in infos}
         self.read_total = 0
 
@@ -96,7 +109,8 @@ class _Package:
                 "resume or posting text and open that.", path=self.path)
         try:
             data = self.zip.read(part)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
+            # zlib.error: the directory is intact but a part's compressed data is damaged.
             raise self._corrupt() from exc
         if _DOCTYPE.search(data[:4096].replace(b"\x00", b"")):
             raise UnsafeFileError(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from enum import StrEnum
 from pathlib import Path
 
@@ -115,7 +116,7 @@ def _sniff_zip(data: bytes, name: str) -> FileKind:
         if info.file_size > 1_000_000:
             raise CorruptFileError(f"{name} has a damaged package index. Re-save it from Word.")
         types = archive.read(info).decode("utf-8", "replace").lower()
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, zlib.error) as exc:
         raise CorruptFileError(
             f"{name} is damaged or incomplete (its ZIP structure is broken). If you downloaded "
             "it, download it again; otherwise re-save it from Word.") from exc

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
-from tailorfit.core.errors import CorruptFileError, display_name
+from tailorfit.core.errors import (
+    CorruptFileError,
+    FileTooLargeError,
+    UnsupportedFormatError,
+    display_name,
+)
 from tailorfit.core.model import (
     Block,
     BlockKind,
@@ -46,7 +52,15 @@ def decode_text(data: bytes, path: Path | None) -> str:
     head = data[:400]
     if b"\x00" in head and utf16_without_bom(head):
         encoding = "utf-16-le" if head[1::2].count(0) > head[0::2].count(0) else "utf-16-be"
-        return data.decode(encoding, errors="replace")
+        decoded = data.decode(encoding, errors="replace")
+        # UTF-16 without a byte-order mark is only guessed from zero bytes, which binary
+        # files have too: the guess holds when the text is mostly plain Latin letters.
+        sample = decoded[:4000]
+        if sum(1 for c in sample if c < "\u0250") >= 0.9 * len(sample):
+            return decoded
+        raise UnsupportedFormatError(
+            f"{display_name(path)} is not a text document: most of it is binary data. Open "
+            "a .docx, .pdf, .txt, .md or .html file that holds your text.", path=path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -62,8 +76,47 @@ def split_lines(text: str) -> list[str]:
     return _LINE_BREAK.split(text)
 
 
+MAX_TEXT_CHARS = 1_500_000
+"""The most text one document may hold: what the analysis gets through in a few seconds.
+A long resume has 10,000 characters; a posting rarely more than 20,000."""
+
+
+def check_text_size(length: int, path: Path | None) -> None:
+    """Refuse a document with more text than the analysis can take in a few seconds."""
+    if length > MAX_TEXT_CHARS:
+        what = display_name(path) if path is not None else "The pasted text"
+        raise FileTooLargeError(
+            f"{what[0].upper()}{what[1:]} holds {length / 1_000_000:.1f} million characters of "
+            f"text; Tailorfit analyses up to {MAX_TEXT_CHARS / 1_000_000:.1f} million, and a "
+            "resume or posting is rarely over 50,000. Open a file with only the resume or "
+            "posting in it.", path=path)
+
+
+def check_is_text(text: str, path: Path | None) -> None:
+    """Refuse binary data that decoded into characters (an executable named resume.txt)."""
+    sample = text[:20_000]
+    if not sample:
+        return
+    bad = sum(1 for char in sample if _unprintable(char))
+    if bad > max(3, len(sample) // 100):
+        raise UnsupportedFormatError(
+            f"{display_name(path)} is not a text document: most of it is binary data. Open "
+            "a .docx, .pdf, .txt, .md or .html file that holds your text.", path=path)
+
+
+def _unprintable(char: str) -> bool:
+    if char < " ":
+        return char not in "\t\n\r\f\v"
+    if char < "\x7f" or char in "\u00a0\u2028\u2029":
+        return False
+    if char == "\ufffd" or "\ue000" <= char <= "\uf8ff":
+        return True
+    return unicodedata.category(char) in ("Cc", "Cn", "Cs", "Co")
+
+
 def read_text(text: str, source: SourceInfo, *, markdown: bool = False) -> Document:
     """Blocks for decoded ``text``; Markdown syntax is left out of the analysed text."""
+    check_text_size(len(text), source.path)
     lines = split_lines(text)
     blocks = [block for block in _blocks(lines, markdown) if block is not None]
     return Document(blocks, source)
@@ -72,7 +125,9 @@ def read_text(text: str, source: SourceInfo, *, markdown: bool = False) -> Docum
 def read_text_file(data: bytes, path: Path, *, markdown: bool) -> Document:
     """A .txt or .md file."""
     fmt = SourceFormat.MARKDOWN if markdown else SourceFormat.TEXT
-    return read_text(decode_text(data, path), SourceInfo(fmt, path), markdown=markdown)
+    text = decode_text(data, path)
+    check_is_text(text, path)
+    return read_text(text, SourceInfo(fmt, path), markdown=markdown)
 
 
 def read_pasted(text: str) -> Document:
