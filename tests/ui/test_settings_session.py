@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from datetime import date
@@ -53,7 +54,7 @@ def test_settings_dialog_values_persist_and_apply(qtbot, window) -> None:
     dialog.style.setCurrentIndex(0)  # underline
     dialog.apply_to(window.settings)
     window.apply_settings()
-    window.controller.save_now()
+    window.controller.save_now(wait=True)
     assert window.resume.font().pointSize() == 15
     stored = load_settings()
     assert (stored.theme, stored.font_size, stored.highlight_style) == ("dark", 15, "underline")
@@ -63,20 +64,24 @@ def test_geometry_and_last_session_are_restored(qtbot, home: Path, tmp_path: Pat
     from tailorfit.ui.controller import Controller
     from tailorfit.ui.window import MainWindow
 
+    resume = tmp_path / "mine.docx"
+    shutil.copy(sample_resume(), resume)
     settings = load_settings()
     first = MainWindow(Controller(settings, today=date(2026, 11, 27)), settings)
     qtbot.addWidget(first)
     # The offscreen screen is 800x800 and Qt clamps restored geometry to the screen.
     first.resize(760, 620)
     first.show()
-    open_pair(qtbot, first)
+    open_pair(qtbot, first, resume=resume)
+    qtbot.waitUntil(lambda: not first.resume.is_styling())
+    looks_before = first.resume.looks()
     with qtbot.waitSignal(first.shown_analysis, timeout=15000):
         qtbot.keyClicks(first.resume, "Working copy note ")
     closed_size = first.size()
     first.close()
 
     settings = load_settings()
-    assert settings.recent_resumes == [str(sample_resume())]
+    assert settings.recent_resumes == [str(resume)]  # the bundled samples are not "recent"
     second = MainWindow(Controller(settings, today=date(2026, 11, 27)), settings)
     qtbot.addWidget(second)
     second.show()
@@ -92,8 +97,15 @@ def test_geometry_and_last_session_are_restored(qtbot, home: Path, tmp_path: Pat
     cursor = QTextCursor(second.resume.document())
     cursor.setPosition(at)
     assert cursor.charFormat().fontWeight() == QFont.Weight.Bold
-    assert second.resume_label.text() == "Resume — sample-resume.docx (edited)"
-    assert second.posting_label.text() == "Posting — sample-posting.docx"
+    assert second.resume_label.full_text() == "Resume — mine.docx (edited)"
+    assert second.posting_label.full_text() == "Posting — sample-posting.docx"
+    # Bullets, the bold name and every other paragraph's look come back as they were.
+    qtbot.waitUntil(lambda: not second.resume.is_styling())
+    assert second.resume.looks() == looks_before
+    lines = second.resume.toPlainText().split("\n")
+    assert looks_before[lines.index("Maya Okafor")] == "h"  # the bold name
+    assert looks_before[0] == "m"  # the page header, in italics
+    assert any(look.startswith("L") for look in looks_before)  # Word bullets
 
 
 def test_no_session_on_first_start(home: Path, qtbot) -> None:

@@ -24,7 +24,7 @@ def test_sample_pair_shows_score_checklist_and_highlights(qtbot, window) -> None
     counts = analysis.counts()
     assert window.checklist.buttons["missing"].text() == f"Missing {counts[Status.MISSING]}"
     assert len(window.checklist.items()) == len(analysis.verdicts)
-    assert window.posting_label.text() == "Posting — sample-posting.docx"
+    assert window.posting_label.full_text() == "Posting — sample-posting.docx"
 
 
 def test_posting_highlights_sit_on_requirements_with_their_status(qtbot, window) -> None:
@@ -120,7 +120,7 @@ def test_typing_reanalyses_and_updates_the_score(qtbot, window) -> None:
     assert status is Status.MET
     assert after.score > before.score
     assert window.header.score.text() == str(after.score)
-    assert window.resume_label.text().endswith("(edited)")
+    assert window.resume_label.full_text().endswith("(edited)")
 
 
 def test_highlights_move_with_the_text_before_the_next_analysis(qtbot, window) -> None:
@@ -149,7 +149,7 @@ def test_the_source_resume_file_is_never_modified(qtbot, window, tmp_path: Path)
     open_pair(qtbot, window, resume=resume)
     with qtbot.waitSignal(window.shown_analysis, timeout=15000):
         qtbot.keyClicks(window.resume, "Edited line ")
-    window.controller.save_now()
+    window.controller.save_now(wait=True)
     assert hashlib.sha256(resume.read_bytes()).hexdigest() == digest
 
 
@@ -165,7 +165,7 @@ def test_dropping_a_file_opens_it(qtbot, window, tmp_path: Path) -> None:
     with qtbot.waitSignal(window.shown_analysis, timeout=15000) as blocker:
         window.posting.dropEvent(event)
     assert event.isAccepted()
-    assert window.posting_label.text() == "Posting — dropped.txt"
+    assert window.posting_label.full_text() == "Posting — dropped.txt"
     assert [v.requirement.text for v in blocker.args[0].analysis.verdicts] == [
         "3+ years of Python", "Airflow"]
 
@@ -194,7 +194,7 @@ def test_pasting_a_posting(qtbot, window) -> None:
                        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert [v.requirement.text for v in blocker.args[0].analysis.verdicts] == [
         "BLS certification"]
-    assert window.posting_label.text() == "Posting — pasted text"
+    assert window.posting_label.full_text() == "Posting — pasted text"
 
 
 def test_zoom_changes_the_text_size(qtbot, window) -> None:

@@ -6,6 +6,7 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +33,7 @@ def run(options: GuiOptions) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from tailorfit.ui.binding_check import check_running_binding
     from tailorfit.ui.controller import Controller
     from tailorfit.ui.settings import load_settings
     from tailorfit.ui.window import MainWindow
@@ -40,11 +42,22 @@ def run(options: GuiOptions) -> int:
     app.setApplicationName("Tailorfit")
     app.setOrganizationName("Tailorfit")
     app.setDesktopFileName("tailorfit")
+    problem = check_running_binding()
+    if problem is not None:
+        print(f"tailorfit: {problem}", file=sys.stderr)
+        if options.screenshot is None and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.critical(None, "Tailorfit cannot start", problem)
+        return 2
     settings = load_settings()
     if options.theme:
         settings.theme = options.theme
     controller = Controller(settings)
     window = MainWindow(controller, settings)
+    if options.screenshot is None:
+        # Logging out or a signal ends the app without closing the window: save anyway.
+        app.aboutToQuit.connect(controller.shut_down)
     if options.size:
         window.resize(*options.size)
 
@@ -55,7 +68,8 @@ def run(options: GuiOptions) -> int:
             print(f"tailorfit: analysis shown {elapsed:.0f} ms after start", file=sys.stderr,
                   flush=True)
         if options.screenshot is not None:
-            QTimer.singleShot(150, lambda: _screenshot(window, options.screenshot, app))
+            # Grab once both panes are formatted: on the analysis, not after a fixed wait.
+            _when_styled(window, lambda: _screenshot(window, options.screenshot, app))
 
     window.shown_analysis.connect(first_shown)
     if options.posting or options.resume:
@@ -66,13 +80,32 @@ def run(options: GuiOptions) -> int:
         if options.resume:
             controller.open_file("resume", options.resume)
     elif not controller.restore_session():
-        # First start: the bundled fictional samples, with a short hint.
+        # First start (or a crash, whose work the window offers to restore): the bundled
+        # fictional samples, with a short hint the first time.
         controller.open_samples()
-        window.show_hint(not settings.hint_dismissed)
+        window.show_hint(not settings.hint_dismissed and not window.recovery.isVisible())
     window.show()
     if options.screenshot is not None:
         QTimer.singleShot(30000, lambda: _give_up(app))
     return int(app.exec())
+
+
+def _when_styled(window: object, then: Callable[[], None]) -> None:
+    """Call ``then`` once neither document pane is still formatting its text."""
+    from tailorfit.ui.window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    waiting = [pane for pane in (window.posting, window.resume) if pane.is_styling()]
+    if not waiting:
+        then()
+        return
+    for pane in waiting:
+        def styled(pane: object = pane) -> None:
+            if pane in waiting:
+                waiting.remove(pane)  # type: ignore[arg-type]
+                if not waiting:
+                    then()
+        pane.styled.connect(styled)
 
 
 def _screenshot(window: object, path: Path | None, app: object) -> None:

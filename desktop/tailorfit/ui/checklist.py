@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -136,7 +136,8 @@ class Checklist(QWidget):
                 total = sum(1 for v in view.analysis.verdicts if v.requirement.strength is strength)
                 if not total:
                     continue
-                group = QTreeWidgetItem(self.tree, [f"{label} ({len(verdicts)} of {total})"])
+                group = QTreeWidgetItem(self.tree, [_group_title(label, view, strength,
+                                                                 len(verdicts), total)])
                 group.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 font = group.font(0)
                 font.setBold(True)
@@ -149,6 +150,22 @@ class Checklist(QWidget):
         self._refresh_buttons()
         if selected:
             self.select(selected, emit=False)
+
+    def clear_selection(self) -> None:
+        """Forget the selected requirement and its explanation (a new document came in)."""
+        self._updating = True
+        try:
+            self.tree.setCurrentItem(None)  # type: ignore[arg-type]
+            self.tree.clearSelection()
+        finally:
+            self._updating = False
+        self.detail.clear()
+
+    def set_text_font(self, font: QFont) -> None:
+        """Zoom and font size apply to the list and its detail as to the documents."""
+        self.tree.setFont(font)
+        self.detail.setFont(font)
+        self.tree.scheduleDelayedItemsLayout()
 
     def _row(self, parent: QTreeWidgetItem, verdict: Verdict) -> None:
         requirement = verdict.requirement
@@ -178,6 +195,11 @@ class Checklist(QWidget):
             button.setText(labels[name])
             if name != "all":
                 button.setIcon(status_icon(Status(name), self._theme))
+        # The checked filter must stand out in both themes (Fusion's dark "checked" is faint).
+        self.setStyleSheet(
+            "QToolButton:checked { background: palette(highlight); "
+            "color: palette(highlighted-text); border: 1px solid palette(highlight); "
+            "border-radius: 3px; }")
 
     # -- selection ---------------------------------------------------------------------------
     def current_id(self) -> str | None:
@@ -254,3 +276,14 @@ class Checklist(QWidget):
                             "</small></li>" for e in verdict.evidence)
             parts.append(f"<p>Evidence in the resume:</p><ul>{items}</ul>")
         self.detail.setHtml("".join(parts))
+
+
+def _group_title(label: str, view: AnalysisView, strength: Strength, shown: int,
+                 total: int) -> str:
+    """"Must have · 9: 6 met, 2 partly met, 1 missing" (and how many a filter shows)."""
+    verdicts = [v for v in view.analysis.verdicts if v.requirement.strength is strength]
+    counts = {status: sum(1 for v in verdicts if v.status is status) for status in Status}
+    parts = ", ".join(f"{counts[s]} {STATUS_WORDS[s].lower()}" for s in
+                      (Status.MET, Status.PARTIAL, Status.MISSING) if counts[s])
+    title = f"{label} · {total}: {parts}"
+    return title if shown == total else f"{title} ({shown} shown)"

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from tailorfit.core.parse.details import DegreeLevel
 from tailorfit.core.parse.posting import RequirementKind
 from tailorfit.ui.controller import AnalysisView
+from tailorfit.ui.labels import ElidedLabel
 from tailorfit.ui.theme import colours
 
 _LEVEL = {DegreeLevel.NONE: "no degree", DegreeLevel.HIGH_SCHOOL: "a diploma",
@@ -43,17 +52,21 @@ class ScoreHeader(QFrame):
         title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
         title_font.setBold(True)
         self.title.setFont(title_font)
-        self.must = QLabel("", self)
+        # The facts shorten with an ellipsis in a narrow window (the tooltip has them whole)
+        # instead of widening it past the screen.
+        self.must = QLabel("", self)  # short and the most important: never shortened
         self.must.setObjectName("must-missing")
         self.must.setAccessibleName("Must-haves missing")
-        self.years = QLabel("", self)
+        self.years = ElidedLabel("", self, widest=None)
         self.years.setObjectName("years")
-        self.years.setAccessibleName("Experience against the posting")
-        self.degree = QLabel("", self)
+        self.degree = ElidedLabel("", self, widest=None)
         self.degree.setObjectName("degree")
-        self.degree.setAccessibleName("Degree against the posting")
-        for label in (self.title, self.must, self.years, self.degree):
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title.setMinimumWidth(60)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        bold = self.must.font()
+        bold.setBold(True)
+        self.must.setFont(bold)
 
         left = QVBoxLayout()
         left.setSpacing(2)
@@ -89,21 +102,41 @@ class ScoreHeader(QFrame):
         self.title.setText(f"{title} — {posting.company}" if posting.company else title)
         palette = colours(self._theme)
         colour = palette.missing if analysis.must_missing else palette.met
-        self.must.setText(f"<span style='color:{colour.name()}'><b>Must-haves missing: "
-                          f"{analysis.must_missing}</b></span>")
-        asked_years = max((r.years.minimum for r in posting.requirements if r.years), default=None)
-        if resume.total_months == 0 and resume.claimed_years:
-            years = f"Experience: {resume.claimed_years} years claimed, no dated roles"
-        elif resume.total_months == 0:
-            years = "Experience: no dated roles"
-        else:
-            years = f"Experience: {resume.total_years:g} years"
-        if asked_years:
-            years += f" (asked {asked_years:g}+)"
-        self.years.setText(years)
+        self.must.setStyleSheet(f"color: {colour.name()}")
+        self.must.setText(f"Must-haves missing: {analysis.must_missing}")
+        self.years.set_full_text(years_line(view))
         asked = [r.degree for r in posting.requirements
                  if r.degree is not None and r.kind is RequirementKind.DEGREE]
         degree = f"Degree: {_LEVEL[resume.highest_degree]}"
         if asked:
             degree += f" (asked {_LEVEL[min(d.level for d in asked)]})"
-        self.degree.setText(degree)
+        self.degree.set_full_text(degree)
+
+
+def years_line(view: AnalysisView) -> str:
+    """The resume's years against the posting's main years ask, as its verdict counts them.
+
+    "Experience: 5.2 years in backend services (asked 6+) · 9.1 in all" rather than a total
+    that disagrees with the checklist's years item.
+    """
+    resume = view.analysis.resume
+    if resume.total_months == 0:
+        total = (f"{resume.claimed_years} years claimed, no dated roles" if resume.claimed_years
+                 else "no dated roles")
+    else:
+        total = f"{resume.total_years:g} years"
+    asks = [v for v in view.analysis.verdicts
+            if v.requirement.years is not None and v.years_shown is not None]
+    if not asks:
+        return f"Experience: {total}"
+    main = max(asks, key=lambda v: v.requirement.years.minimum)  # type: ignore[union-attr]
+    detail = main.requirement.years
+    assert detail is not None and main.years_shown is not None
+    scope = detail.domain or detail.field
+    shown = f"{main.years_shown:.1f}".rstrip("0").rstrip(".")
+    if not scope or resume.total_months == 0:
+        return f"Experience: {total} (asked {detail.minimum:g}+)"
+    line = f"Experience: {shown} years in {scope} (asked {detail.minimum:g}+)"
+    if abs(main.years_shown - resume.total_years) >= 0.1:
+        line += f" · {resume.total_years:g} in all"
+    return line

@@ -7,6 +7,7 @@ belongs to; files dropped on the pane open in it.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,18 +18,23 @@ from PySide6.QtGui import (
     QFont,
     QHelpEvent,
     QMouseEvent,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
+    QTextList,
     QTextListFormat,
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from tailorfit.core.match import Status
-from tailorfit.core.model import Block, BlockKind, Region
+from tailorfit.ui import looks
 from tailorfit.ui.theme import STATUS_WORDS, colours
 
+STYLE_SLICE_S = 0.010  # formatting work per event-loop turn (the window must never stall)
+HEADING_MARGIN = 6
+HANGING_MARGIN = 14
 FILE_SUFFIXES = {".pdf", ".docx", ".docm", ".dotx", ".txt", ".md", ".markdown", ".html", ".htm"}
 
 
@@ -51,6 +57,7 @@ class DocumentPane(QTextEdit):
     """
 
     edited = Signal(str)
+    styled = Signal()  # a newly opened document is fully formatted
     files_dropped = Signal(list)  # list[Path]
     span_clicked = Signal(tuple)  # requirement ids under the click
 
@@ -64,6 +71,16 @@ class DocumentPane(QTextEdit):
         self.setTabChangesFocus(True)
         self.setAcceptDrops(True)
         self._loading = False
+        self._styling = False
+        self._pending_looks: list[str] = []
+        self._pending_bold: list[tuple[int, int]] = []
+        self._style_at = QTextBlock()
+        self._style_index = 0
+        self._current_list: QTextList | None = None
+        self._previous_look = ""
+        self._style_timer = QTimer(self)
+        self._style_timer.setSingleShot(True)
+        self._style_timer.timeout.connect(self._style_step)
         self._highlights: list[tuple[QTextCursor, Highlight]] = []
         self._flash: QTextEdit.ExtraSelection | None = None
         self._theme = "system"
@@ -74,66 +91,129 @@ class DocumentPane(QTextEdit):
         self._flash_timer.timeout.connect(self._end_flash)
 
     # -- content --------------------------------------------------------------------------
-    def set_content(self, text: str, blocks: tuple[Block, ...] = (),
+    def set_content(self, text: str, looks: tuple[str, ...] = (),
                     headings: tuple[tuple[int, int], ...] = ()) -> None:
-        """Show a freshly opened document (not an edit), styled by its blocks and headings."""
+        """Show a freshly opened document (not an edit), styled by its looks and headings.
+
+        Styling runs in slices between events, so a document of thousands of paragraphs
+        opens at once and the window never stalls; ``styled`` is emitted when it is done.
+        """
+        self._stop_styling()
         self._loading = True
         try:
+            document = self.document()
+            document.setUndoRedoEnabled(False)  # neither loading nor formatting is an edit
+            # The cursor's format (bold, if the last document began with a bold line) would
+            # otherwise carry over to every character of the new text.
+            self.setCurrentCharFormat(QTextCharFormat())
+            document.clear()
+            self.setCurrentCharFormat(QTextCharFormat())
             self.setPlainText(text)
-            if blocks and len(blocks) == self.document().blockCount():
-                self._style_blocks(blocks)
-            bold = QTextCharFormat()
-            bold.setFontWeight(QFont.Weight.Bold)
-            for start, end in headings:
-                cursor = QTextCursor(self.document())
-                cursor.setPosition(start)
-                cursor.setPosition(min(end, len(text)), QTextCursor.MoveMode.KeepAnchor)
-                cursor.mergeCharFormat(bold)
-            self.document().clearUndoRedoStacks()  # formatting is no edit to undo
         finally:
             self._loading = False
         self._highlights = []
+        self._flash = None
         self._apply()
         self.moveCursor(QTextCursor.MoveOperation.Start)
+        blocks = self.document().blockCount()
+        self._pending_looks = list(looks) if len(looks) == blocks else []
+        self._pending_bold = sorted(h for h in headings if h[0] < h[1])
+        self._style_at = self.document().begin()
+        self._style_index = 0
+        self._current_list = None
+        self._previous_look = ""
+        self._styling = True
+        self._style_timer.start(0)
 
-    def _style_blocks(self, blocks: tuple[Block, ...]) -> None:
-        """Bold headings, bullets for Word list items, muted page headers and footers."""
+    def looks(self) -> tuple[str, ...]:
+        """The look code of every paragraph as the pane shows it now (for the session)."""
+        codes: list[str] = []
+        block = self.document().begin()
+        while block.isValid():
+            codes.append(_look_of_text_block(block))
+            block = block.next()
+        return tuple(codes)
+
+    def is_styling(self) -> bool:
+        return self._styling
+
+    def _stop_styling(self) -> None:
+        if self._styling:
+            self._style_timer.stop()
+            self._styling = False
+            self.document().setUndoRedoEnabled(True)
+
+    def _style_step(self) -> None:
+        """Style paragraphs for a few milliseconds, then yield to the event loop."""
+        if not self._styling:
+            return
         document = self.document()
-        text_block = document.begin()
-        current_list = None
-        previous_kind = None
-        for block in blocks:
-            cursor = QTextCursor(text_block)  # inside this block only, no separator
-            cursor.setPosition(text_block.position() + max(0, text_block.length() - 1),
-                               QTextCursor.MoveMode.KeepAnchor)
-            char = QTextCharFormat()
-            layout = QTextBlockFormat()
-            if block.kind is BlockKind.HEADING or (block.style.bold and len(block.text) < 60
-                                                   and block.kind is BlockKind.PARAGRAPH):
-                char.setFontWeight(QFont.Weight.Bold)
-                layout.setTopMargin(6 if block.kind is BlockKind.HEADING else 3)
-            if block.region in (Region.HEADER, Region.FOOTER):
-                char.setFontItalic(True)
+        deadline = time.perf_counter() + STYLE_SLICE_S
+        edit = QTextCursor(document)
+        self._loading = True
+        edit.beginEditBlock()  # one relayout per slice, not one per paragraph
+        try:
+            block = self._style_at
+            while block.isValid() and time.perf_counter() < deadline:
+                if self._pending_looks:
+                    self._style_block(block, self._pending_looks[self._style_index])
+                self._style_index += 1
+                block = block.next()
+            self._style_at = block
+            limit = block.position() if block.isValid() else document.characterCount()
+            while self._pending_bold and self._pending_bold[0][0] < limit:
+                start, end = self._pending_bold.pop(0)
+                cursor = QTextCursor(document)
+                cursor.setPosition(min(start, document.characterCount() - 1))
+                cursor.setPosition(min(end, document.characterCount() - 1),
+                                   QTextCursor.MoveMode.KeepAnchor)
+                bold = QTextCharFormat()
+                bold.setFontWeight(QFont.Weight.Bold)
+                cursor.mergeCharFormat(bold)
+        finally:
+            edit.endEditBlock()
+            self._loading = False
+        if block.isValid() or self._pending_bold:
+            self._style_timer.start(0)
+            return
+        self._styling = False
+        document.setUndoRedoEnabled(True)
+        self.styled.emit()
+
+    def _style_block(self, text_block: QTextBlock, look: str) -> None:
+        """Bold headings, bullets for Word list items, muted page headers and footers."""
+        cursor = QTextCursor(text_block)  # inside this block only, no separator
+        cursor.setPosition(text_block.position() + max(0, text_block.length() - 1),
+                           QTextCursor.MoveMode.KeepAnchor)
+        char = QTextCharFormat()
+        layout = QTextBlockFormat()
+        if look in (looks.HEADING, looks.BOLD):
+            char.setFontWeight(QFont.Weight.Bold)
+            layout.setTopMargin(HEADING_MARGIN if look == looks.HEADING else 3)
+        elif look == looks.MUTED:
+            char.setFontItalic(True)
+        if look != looks.PLAIN:
             cursor.mergeCharFormat(char)
             cursor.mergeBlockFormat(layout)
-            if block.kind is BlockKind.LIST_ITEM and block.content_start == 0:
-                if current_list is None or previous_kind is not BlockKind.LIST_ITEM:
-                    style = QTextListFormat()
-                    style.setStyle(QTextListFormat.Style.ListDisc)
-                    style.setIndent(1 + (block.style.list_level or 0))
-                    current_list = QTextCursor(text_block).createList(style)
-                else:
-                    current_list.add(text_block)
-            elif block.kind is BlockKind.LIST_ITEM:
-                hanging = QTextBlockFormat()
-                hanging.setLeftMargin(14)
-                hanging.setTextIndent(-10)
-                cursor.mergeBlockFormat(hanging)
-            previous_kind = block.kind
-            text_block = text_block.next()
+        level = looks.list_level(look)
+        if level is not None:
+            if self._current_list is None or looks.list_level(self._previous_look) is None:
+                style = QTextListFormat()
+                style.setStyle(QTextListFormat.Style.ListDisc)
+                style.setIndent(1 + level)
+                self._current_list = QTextCursor(text_block).createList(style)
+            else:
+                self._current_list.add(text_block)
+        elif look == looks.HANGING:
+            hanging = QTextBlockFormat()
+            hanging.setLeftMargin(HANGING_MARGIN)
+            hanging.setTextIndent(-10)
+            cursor.mergeBlockFormat(hanging)
+        self._previous_look = look
 
     def _changed(self) -> None:
         if not self._loading:
+            self._stop_styling()  # the user typed: paragraphs moved, stop styling by index
             self.edited.emit(self.toPlainText())
 
     def set_look(self, theme: str, style: str, font: QFont) -> None:
@@ -204,7 +284,7 @@ class DocumentPane(QTextEdit):
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
-        self.ensureCursorVisible()
+        self.center_on(start)
         if flash:
             selection = QTextEdit.ExtraSelection()
             selection.cursor = QTextCursor(cursor)  # type: ignore[misc]
@@ -215,6 +295,14 @@ class DocumentPane(QTextEdit):
             self._flash = selection
             self._apply()
             self._flash_timer.start(1200)
+
+    def center_on(self, position: int) -> None:
+        """Scroll so that ``position`` sits in the middle of the pane, not at its edge."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position)
+        rect = self.cursorRect(cursor)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + rect.center().y() - self.viewport().height() // 2)
 
     def _end_flash(self) -> None:
         self._flash = None
@@ -280,3 +368,24 @@ def _files(mime: object) -> list[Path]:
 def status_tooltip(status: Status, text: str, explanation: str) -> str:
     return f"{STATUS_WORDS[status]}: {text}\n{explanation}"
 
+
+
+def _look_of_text_block(block: QTextBlock) -> str:
+    """Read a paragraph's look back from its formatting (the inverse of _style_block)."""
+    text_list = block.textList()
+    if text_list is not None:
+        return f"{looks.LIST}{max(0, text_list.format().indent() - 1)}"
+    layout = block.blockFormat()
+    if layout.leftMargin() == HANGING_MARGIN and layout.textIndent() < 0:
+        return looks.HANGING
+    char = block.charFormat() if block.length() <= 1 else _first_char_format(block)
+    if char.fontWeight() >= QFont.Weight.Bold:
+        return looks.HEADING if layout.topMargin() == HEADING_MARGIN else looks.BOLD
+    if char.fontItalic():
+        return looks.MUTED
+    return looks.PLAIN
+
+
+def _first_char_format(block: QTextBlock) -> QTextCharFormat:
+    fragment = block.begin().fragment()
+    return fragment.charFormat() if fragment.isValid() else block.charFormat()

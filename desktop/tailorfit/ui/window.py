@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontDatabase, QGuiApplication, QKeySequence
+from PySide6.QtCore import QByteArray, QStandardPaths, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -16,7 +24,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -25,12 +32,16 @@ from PySide6.QtWidgets import (
 
 from tailorfit import __version__
 from tailorfit.core.match import Status
+from tailorfit.core.resources import resource_path
 from tailorfit.ui.checklist import Checklist
 from tailorfit.ui.controller import AnalysisView, Controller, PaneContent
 from tailorfit.ui.header import ScoreHeader
 from tailorfit.ui.highlights import posting_highlights, resume_highlights
+from tailorfit.ui.labels import ElidedLabel
+from tailorfit.ui.legend import Legend
 from tailorfit.ui.pane import DocumentPane
-from tailorfit.ui.settings import Settings
+from tailorfit.ui.session import SavedSession
+from tailorfit.ui.settings import Settings, data_dir
 from tailorfit.ui.settings_dialog import SettingsDialog
 from tailorfit.ui.theme import app_icon, apply_theme
 
@@ -58,6 +69,7 @@ class MainWindow(QMainWindow):
 
         self.header = ScoreHeader(self)
         self.hint = self._hint_banner()
+        self.recovery = self._recovery_banner()
         self.posting = DocumentPane(
             "Posting", "The job posting. Each requirement is tinted by its verdict; click one "
                        "to find its evidence in the resume.", self)
@@ -67,8 +79,8 @@ class MainWindow(QMainWindow):
         self.posting.setPlaceholderText("Paste a job posting here (Ctrl+Shift+V) or drop a file.")
         self.resume.setPlaceholderText("Open your resume (Ctrl+O) or drop a .docx or .pdf here.")
         self.checklist = Checklist(self)
-        self.posting_label = QLabel("Posting", self)
-        self.resume_label = QLabel("Resume", self)
+        self.posting_label = ElidedLabel("Posting", self)
+        self.resume_label = ElidedLabel("Resume", self)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("splitter")
@@ -85,20 +97,24 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(6, 6, 6, 0)
         layout.setSpacing(6)
         layout.addWidget(self.header)
+        layout.addWidget(self.recovery)
         layout.addWidget(self.hint)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.busy = QLabel("", self)
+        self.legend = Legend(self)
         self.statusBar().addPermanentWidget(self.busy)
+        self.statusBar().addPermanentWidget(self.legend)
 
         self._actions()
         self._connect()
         self.apply_settings()
         self._restore_geometry()
         self.hint.setVisible(False)
+        self.recovery.setVisible(False)
 
     # -- building -----------------------------------------------------------------------------
-    def _pane_box(self, label: QLabel, pane: DocumentPane, kind: str) -> QWidget:
+    def _pane_box(self, label: ElidedLabel, pane: DocumentPane, kind: str) -> QWidget:
         box = QWidget(self)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
@@ -106,9 +122,6 @@ class MainWindow(QMainWindow):
         font.setBold(True)
         label.setFont(font)
         label.setObjectName(f"{kind}-label")
-        # Long file names must not widen the window: the label shrinks, the tooltip tells all.
-        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        label.setMinimumWidth(40)
         bar.addWidget(label, 1)
         open_button = QToolButton(box)
         open_button.setText("Open…")
@@ -147,6 +160,27 @@ class MainWindow(QMainWindow):
         row.addWidget(close)
         return frame
 
+    def _recovery_banner(self) -> QFrame:
+        frame = QFrame(self)
+        frame.setObjectName("recovery")
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        self.recovery_text = QLabel("", frame)
+        self.recovery_text.setWordWrap(True)
+        restore = QPushButton("Restore", frame)
+        restore.setObjectName("recovery-restore")
+        restore.setAccessibleName("Restore the work from the last session")
+        restore.clicked.connect(self.restore_recovered)
+        discard = QPushButton("Discard", frame)
+        discard.setObjectName("recovery-discard")
+        discard.setAccessibleName("Discard the work from the last session")
+        discard.clicked.connect(self.discard_recovered)
+        row = QHBoxLayout(frame)
+        row.setContentsMargins(8, 4, 8, 4)
+        row.addWidget(self.recovery_text, 1)
+        row.addWidget(restore)
+        row.addWidget(discard)
+        return frame
+
     def _action(self, text: str, shortcuts: list[str] | str, slot: object,
                 tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -166,7 +200,7 @@ class MainWindow(QMainWindow):
         self.open_resume_action = self._action("&Open resume…", "Ctrl+O",
                                                lambda: self.choose_file("resume"))
         self.samples_action = self._action("Open the &samples", "Ctrl+Shift+S",
-                                           self.controller.open_samples,
+                                           self.open_samples,
                                            "Open the bundled fictional posting and resume")
         self.quit_action = self._action("&Quit", "Ctrl+Q", self.close)
         self.next_missing = self._action("&Next missing", "F8",
@@ -234,11 +268,16 @@ class MainWindow(QMainWindow):
         c.content_loaded.connect(self.show_content)
         c.analysis_changed.connect(self.show_analysis)
         c.failed.connect(self.show_error)
-        c.busy_changed.connect(lambda busy: self.busy.setText("Analysing…" if busy else ""))
+        # Slots of the window, not lambdas: Qt drops them when the window goes, while the
+        # controller's workers may still report.
+        c.noted.connect(self.show_note)
+        c.recovery_offered.connect(self.offer_recovery)
+        c.busy_changed.connect(self.show_busy)
+        c.looks_source = {"posting": self.posting.looks, "resume": self.resume.looks}
         self.posting.edited.connect(lambda text: c.text_edited("posting", text))
         self.resume.edited.connect(lambda text: c.text_edited("resume", text))
-        self.posting.files_dropped.connect(lambda files: c.open_file("posting", files[0]))
-        self.resume.files_dropped.connect(lambda files: c.open_file("resume", files[0]))
+        self.posting.files_dropped.connect(lambda files: self.open_file("posting", files[0]))
+        self.resume.files_dropped.connect(lambda files: self.open_file("resume", files[0]))
         self.checklist.requirement_selected.connect(self.reveal_requirement)
         self.posting.span_clicked.connect(self._posting_clicked)
         self.resume.span_clicked.connect(self._resume_clicked)
@@ -247,9 +286,18 @@ class MainWindow(QMainWindow):
     def show_content(self, content: PaneContent) -> None:
         pane = self.posting if content.kind == "posting" else self.resume
         label = self.posting_label if content.kind == "posting" else self.resume_label
-        pane.set_content(content.text, content.blocks, content.headings)
-        label.setText(f"{content.kind.capitalize()} — {content.label}")
-        label.setToolTip(str(content.path) if content.path else content.label)
+        pane.set_content(content.text, content.looks, content.headings)
+        self._set_label(label, f"{content.kind.capitalize()} — {content.label}",
+                        str(content.path) if content.path else content.label)
+        # A new document makes what was selected and explained stale.
+        for other in (self.posting, self.resume):
+            cursor = other.textCursor()
+            if cursor.hasSelection():
+                cursor.clearSelection()
+                other.setTextCursor(cursor)
+        self.checklist.clear_selection()
+        if not content.sample:
+            self.hint.setVisible(False)
 
     def show_analysis(self, view: AnalysisView) -> None:
         self.view = view
@@ -264,12 +312,19 @@ class MainWindow(QMainWindow):
         for kind, label in (("posting", self.posting_label), ("resume", self.resume_label)):
             side = self.controller.sides[kind]
             if side.label:
-                label.setText(f"{kind.capitalize()} — {side.label}")
+                self._set_label(label, f"{kind.capitalize()} — {side.label}",
+                                str(side.path) if side.path else side.label)
+
+    def _set_label(self, label: ElidedLabel, text: str, tip: str) -> None:
+        label.set_full_text(text, tip)
+
+    def show_note(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10000)
+
+    def show_busy(self, busy: bool) -> None:
+        self.busy.setText("Analysing…" if busy else "")
 
     def show_error(self, title: str, message: str) -> None:
-        if title == "Note":
-            self.statusBar().showMessage(message, 10000)
-            return
         box = QMessageBox(QMessageBox.Icon.Warning, title, message,
                           QMessageBox.StandardButton.Ok, self)
         box.setObjectName("error-dialog")
@@ -280,10 +335,30 @@ class MainWindow(QMainWindow):
     def show_hint(self, visible: bool) -> None:
         self.hint.setVisible(visible)
 
+    def offer_recovery(self, session: SavedSession) -> None:
+        when = datetime.fromtimestamp(session.saved_at).strftime("%H:%M") \
+            if session.saved_at else "before it closed"
+        self.recovery_text.setText(
+            f"Tailorfit closed unexpectedly last time. Your work on {session.describe()} was "
+            f"saved at {when}. Restore it? (It was not reopened on its own, in case it is what "
+            "closed the app.)")
+        self.recovery.setVisible(True)
+
+    def restore_recovered(self) -> None:
+        if not self._confirm_replace("posting") or not self._confirm_replace("resume"):
+            return
+        self.recovery.setVisible(False)
+        self.hint.setVisible(False)
+        self.controller.recover()
+
+    def discard_recovered(self) -> None:
+        self.recovery.setVisible(False)
+        self.controller.discard_recovery()
+
     def dismiss_hint(self) -> None:
         self.hint.setVisible(False)
         self.settings.hint_dismissed = True
-        self.controller.save_now()
+        self.controller.save_now(wait=True)
 
     # -- linking ------------------------------------------------------------------------------------
     def reveal_requirement(self, requirement_id: str) -> None:
@@ -323,15 +398,53 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"No {what} to go to.", 5000)
 
     # -- commands -------------------------------------------------------------------------------------
+    def open_file(self, kind: str, path: Path) -> None:
+        """Open a file in a pane, after asking before typed changes would be lost."""
+        if self._confirm_replace(kind):
+            self.controller.open_file(kind, path)
+
+    def open_samples(self) -> None:
+        if self._confirm_replace("posting") and self._confirm_replace("resume"):
+            self.controller.open_samples()
+
+    def _confirm_replace(self, kind: str) -> bool:
+        """True when the pane may be replaced: no typed changes, or the user lets them go."""
+        if not self.controller.has_edits(kind):
+            return True
+        label = self.controller.sides[kind].label or kind
+        return self.ask(f"Discard your changes to the {kind}?",
+                        f"The {kind} ({label}) has changes you typed that are not saved in any "
+                        f"file. Opening another {kind} discards them.", "Discard changes")
+
+    def ask(self, title: str, text: str, accept: str) -> bool:
+        """A yes/no question; the default answer keeps the user's work."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                          QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("confirm-dialog")
+        discard = box.addButton(accept, QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is discard
+
     def choose_file(self, kind: str) -> None:
-        start = ""
-        recent = self.settings.recent_postings if kind == "posting" else self.settings.recent_resumes
-        if recent:
-            start = str(Path(recent[0]).parent)
         path, _ = QFileDialog.getOpenFileName(
-            self, f"Open a {kind}", start, POSTING_FILTER if kind == "posting" else RESUME_FILTER)
+            self, f"Open a {kind}", self.start_folder(kind),
+            POSTING_FILTER if kind == "posting" else RESUME_FILTER)
         if path:
-            self.controller.open_file(kind, Path(path))
+            self.open_file(kind, Path(path))
+
+    def start_folder(self, kind: str) -> str:
+        """Where the Open dialog starts: the last folder the user opened from, else Documents
+        (never the app's own samples or the folder of pasted postings)."""
+        recent = self.settings.recent_postings if kind == "posting" else self.settings.recent_resumes
+        own = {resource_path("samples").resolve(), (data_dir() / "pasted").resolve()}
+        for item in recent:
+            folder = Path(item).parent
+            if folder.resolve() not in own and folder.is_dir():
+                return str(folder)
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        return documents if documents and Path(documents).is_dir() else str(Path.home())
 
     def paste_posting(self) -> None:
         text = QGuiApplication.clipboard().text()
@@ -339,7 +452,8 @@ class MainWindow(QMainWindow):
             self.show_error("Nothing to paste", "The clipboard holds no text. Copy the posting "
                                                 "from the job page first, then paste again.")
             return
-        self.controller.paste_posting(text)
+        if self._confirm_replace("posting"):
+            self.controller.paste_posting(text)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -349,7 +463,7 @@ class MainWindow(QMainWindow):
                 action = self.recent_menu.addAction(f"{kind.capitalize()}: {Path(item).name}")
                 action.setToolTip(item)
                 action.triggered.connect(
-                    lambda _=False, k=kind, p=item: self.controller.open_file(k, Path(p)))
+                    lambda _=False, k=kind, p=item: self.open_file(k, Path(p)))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction("No recent files").setEnabled(False)
 
@@ -362,7 +476,7 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             dialog.apply_to(self.settings)
             self.apply_settings()
-            self.controller.save_now()
+            self.controller.save_now(wait=True)  # settings are small: write them at once
 
     def apply_settings(self) -> None:
         app = QApplication.instance()
@@ -375,6 +489,8 @@ class MainWindow(QMainWindow):
             pane.set_look(self.settings.theme, self.settings.highlight_style, font)
         self.header.set_theme(self.settings.theme)
         self.checklist.set_theme(self.settings.theme)
+        self.checklist.set_text_font(font)
+        self.legend.set_theme(self.settings.theme)
         if self.view is not None:
             self.show_analysis(self.view)
 
@@ -402,6 +518,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.geometry = bytes(self.saveGeometry().toBase64().data()).decode()
         self.settings.splitter = bytes(self.splitter.saveState().toBase64().data()).decode()
-        self.controller.save_now()
-        self.controller.tasks.wait(3000)
+        self.controller.shut_down()
         super().closeEvent(event)
