@@ -51,7 +51,7 @@ def test_settings_dialog_values_persist_and_apply(qtbot, window) -> None:
     qtbot.addWidget(dialog)
     dialog.theme.setCurrentIndex(2)  # dark
     dialog.font_size.setValue(15)
-    dialog.style.setCurrentIndex(0)  # underline
+    dialog.highlight_style.setCurrentIndex(0)  # underline
     dialog.apply_to(window.settings)
     window.apply_settings()
     window.controller.save_now(wait=True)

@@ -229,3 +229,38 @@ def test_bad_files_in_the_window_keep_what_was_open(qtbot, window, tmp_path: Pat
     assert window.posting.toPlainText() == posting_text
     assert window.controller.view is view
     assert window.controller.sides["posting"].path == sample_posting()
+
+
+def test_a_long_resume_opens_without_blocking_and_keeps_its_marks(qtbot, window,
+                                                                  tmp_path: Path) -> None:
+    """Formatting runs in slices on a detached copy; only visible marks become selections."""
+    from tailorfit.core.readers import read_document
+
+    text = read_document(sample_resume()).text
+    long = tmp_path / "long-resume.txt"
+    long.write_text("\n\n".join([text] * 60), encoding="utf-8")  # about 3,000 paragraphs
+    open_pair(qtbot, window)
+    with qtbot.waitSignal(window.controller.content_loaded, timeout=30000):
+        window.controller.open_file("resume", long)
+    pane = window.resume
+    assert pane.is_styling() and pane.isReadOnly()  # returned at once; the text is on its way
+    with qtbot.waitSignal(pane.styled, timeout=60000):
+        pass
+    assert not pane.isReadOnly()
+    assert pane.toPlainText() == window.controller.sides["resume"].shown
+    assert pane.looks().count("b") >= 60 * 5  # every copy's headings are bold again
+    if window.controller.view is None or window.controller.view.resume_marks == ():
+        with qtbot.waitSignal(window.shown_analysis, timeout=60000):
+            pass
+    qtbot.waitUntil(lambda: len(pane.highlights()) > 500, timeout=60000)
+    assert 0 < pane.shown_selections() < len(pane.highlights()) / 4
+    pane.verticalScrollBar().setValue(pane.verticalScrollBar().maximum())
+
+    def near_the_view() -> bool:
+        low, high = pane.visible_range()
+        shown = pane.extraSelections()
+        return bool(shown) and all(low <= s.cursor.selectionEnd() and
+                                   s.cursor.selectionStart() <= high for s in shown)
+
+    qtbot.waitUntil(near_the_view)  # the marks follow the scrolling
+    assert pane.extraSelections()[0].cursor.selectionStart() > len(pane.toPlainText()) / 2

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -25,7 +25,8 @@ from tailorfit.core.match import Status
 from tailorfit.core.match.result import Verdict
 from tailorfit.core.parse.posting import Strength
 from tailorfit.ui.controller import AnalysisView
-from tailorfit.ui.theme import STATUS_WORDS, status_icon
+from tailorfit.ui.highlights import STATUS_WORDS
+from tailorfit.ui.theme import status_icon
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 FILTERS = ("all", "missing", "partial", "met")
@@ -38,7 +39,8 @@ class _WrapDelegate(QStyledItemDelegate):
         super().__init__(tree)
         self.tree = tree
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
         self.initStyleOption(option, index)
         indent = self.tree.indentation() * (2 if index.parent().isValid() else 1)
         icon = option.decorationSize.width() + 8 if not option.icon.isNull() else 0
@@ -155,7 +157,7 @@ class Checklist(QWidget):
         """Forget the selected requirement and its explanation (a new document came in)."""
         self._updating = True
         try:
-            self.tree.setCurrentItem(None)  # type: ignore[arg-type]
+            self.tree.setCurrentIndex(QModelIndex())
             self.tree.clearSelection()
         finally:
             self._updating = False
@@ -211,7 +213,9 @@ class Checklist(QWidget):
         found: list[QTreeWidgetItem] = []
         for g in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(g)
-            found.extend(group.child(i) for i in range(group.childCount()))
+            if group is not None:
+                found.extend(c for i in range(group.childCount())
+                             if (c := group.child(i)) is not None)
         return found
 
     def select(self, requirement_id: str, emit: bool = True) -> bool:

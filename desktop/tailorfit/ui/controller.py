@@ -28,6 +28,7 @@ from tailorfit.core.parse.posting import parse_posting
 from tailorfit.core.parse.resume import parse_resume
 from tailorfit.core.readers import read_document, read_pasted
 from tailorfit.core.resources import resource_path, sample_posting, sample_resume
+from tailorfit.ui.highlights import Highlight, posting_highlights, resume_highlights
 from tailorfit.ui.looks import looks_of
 from tailorfit.ui.session import SavedPane, SavedSession, SessionStore
 from tailorfit.ui.settings import Settings, data_dir, save_settings, write_atomic
@@ -59,6 +60,8 @@ class AnalysisView:
     posting_map: DisplayMap
     resume_map: DisplayMap
     revision: int
+    posting_marks: tuple[Highlight, ...] = ()
+    resume_marks: tuple[Highlight, ...] = ()
 
     def verdict(self, requirement_id: str) -> Verdict | None:
         """The verdict of one requirement, by its id ("r3")."""
@@ -81,6 +84,7 @@ class _Loaded:
     document: Document
     headings: tuple[tuple[int, int], ...]
     title: str | None  # a posting's title, to name a pasted posting
+    looks: tuple[str, ...] = ()  # per block, computed here rather than on the main thread
 
 
 def _load(kind: str, document: Document) -> _Loaded:
@@ -104,7 +108,7 @@ def _load(kind: str, document: Document) -> _Loaded:
             spans = tuple(s.heading for s in parse_resume(document).sections if s.heading)
         except TailorfitError:
             spans = ()
-    return _Loaded(document, spans, title)
+    return _Loaded(document, spans, title, looks_of(document.blocks))
 
 
 def _is_sample(path: Path) -> bool:
@@ -212,8 +216,8 @@ class Controller(QObject):
         side = self.sides[kind]
         side.document, side.path, side.shown, side.edited = document, path, document.text, False
         side.label, side.sample = label, sample
-        self.content_loaded.emit(PaneContent(kind, document.text, label, path,
-                                             looks_of(document.blocks), loaded.headings, sample))
+        self.content_loaded.emit(PaneContent(kind, document.text, label, path, loaded.looks,
+                                             loaded.headings, sample))
         for warning in document.source.warnings:
             self.noted.emit(warning)
         self._analyze()
@@ -386,7 +390,9 @@ class Controller(QObject):
                     docs[kind] = document
                     maps[kind] = DisplayMap.identity(document)
             analysis = analyze_documents(docs["posting"], docs["resume"], today=today)
-            return AnalysisView(analysis, maps["posting"], maps["resume"], revision)
+            return AnalysisView(analysis, maps["posting"], maps["resume"], revision,
+                                posting_highlights(analysis, maps["posting"]),
+                                resume_highlights(analysis, maps["resume"]))
 
         def done(view: AnalysisView) -> None:
             if view.revision != self._revision:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from tailorfit.core.match import Status
-from tailorfit.ui.theme import STATUS_WORDS, status_icon
+from tailorfit.ui.highlights import STATUS_WORDS
+from tailorfit.ui.theme import status_icon
 
 
 class Legend(QWidget):

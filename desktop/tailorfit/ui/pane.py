@@ -1,27 +1,35 @@
 """A document pane: the posting or the resume as editable text with verdict highlights.
 
-Highlights are QTextCursor selections, so they move with the text while the user types and
-the next analysis is on its way. Hovering shows why; clicking says which requirement a span
-belongs to; files dropped on the pane open in it.
+Long documents must never stall the window, so two things scale with what is on screen
+rather than with the document:
+- Formatting a newly opened document (bold headings, bullets) runs in slices between events.
+  A short document is formatted in place at once; a long one on a detached copy, which is
+  swapped in when done, because formatting a shown document relays it out at every slice.
+- Highlights are kept as offsets, moved along as the user types, and only those near the
+  visible part become Qt selections.
+Hovering a highlight shows why; clicking says which requirement a span belongs to; files
+dropped on the pane open in it.
 """
 
 from __future__ import annotations
 
+import bisect
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QFont,
     QHelpEvent,
     QMouseEvent,
+    QResizeEvent,
     QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
     QTextFormat,
     QTextList,
     QTextListFormat,
@@ -30,23 +38,16 @@ from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from tailorfit.core.match import Status
 from tailorfit.ui import looks
-from tailorfit.ui.theme import STATUS_WORDS, colours
+from tailorfit.ui.highlights import Highlight
+from tailorfit.ui.theme import colours
 
 STYLE_SLICE_S = 0.010  # formatting work per event-loop turn (the window must never stall)
+SMALL_DOCUMENT_BLOCKS = 1500  # up to this many paragraphs, format in place at once
+FEED_CHARS = 20_000  # text inserted into a long document's detached copy per step
+SELECTION_MARGIN = 3000  # characters beyond the visible part that get their highlights
 HEADING_MARGIN = 6
 HANGING_MARGIN = 14
 FILE_SUFFIXES = {".pdf", ".docx", ".docm", ".dotx", ".txt", ".md", ".markdown", ".html", ".htm"}
-
-
-@dataclass(frozen=True, slots=True)
-class Highlight:
-    """A span to mark: a requirement line, a piece of evidence, or a posting term."""
-
-    start: int
-    end: int
-    status: Status | None  # None for a plain term the posting asks for
-    tooltip: str
-    requirement_ids: tuple[str, ...] = field(default=())
 
 
 class DocumentPane(QTextEdit):
@@ -71,7 +72,9 @@ class DocumentPane(QTextEdit):
         self.setTabChangesFocus(True)
         self.setAcceptDrops(True)
         self._loading = False
+        # formatting of a newly opened document
         self._styling = False
+        self._target: QTextDocument | None = None  # the document being formatted
         self._pending_looks: list[str] = []
         self._pending_bold: list[tuple[int, int]] = []
         self._style_at = QTextBlock()
@@ -81,24 +84,39 @@ class DocumentPane(QTextEdit):
         self._style_timer = QTimer(self)
         self._style_timer.setSingleShot(True)
         self._style_timer.timeout.connect(self._style_step)
-        self._highlights: list[tuple[QTextCursor, Highlight]] = []
+        self._feed = ""  # a long document's text, not yet in the detached copy
+        self._fed = 0
+        self._placeholder = ""
+        self._deferred: tuple[Highlight, ...] | list[Highlight] | None = None
+        # highlights: the marks, their current offsets (sorted by start), and what is shown
+        self._marks: list[Highlight] = []
+        self._spans: list[list[int]] = []
         self._flash: QTextEdit.ExtraSelection | None = None
         self._theme = "system"
         self._style = "both"
+        self._apply_timer = QTimer(self)
+        self._apply_timer.setSingleShot(True)
+        self._apply_timer.timeout.connect(self._apply)
+        self.verticalScrollBar().valueChanged.connect(self._schedule_apply)
         self.textChanged.connect(self._changed)
+        self._watch(self.document())
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
         self._flash_timer.timeout.connect(self._end_flash)
 
+    def _watch(self, document: QTextDocument) -> None:
+        document.contentsChange.connect(self._shift)
+
     # -- content --------------------------------------------------------------------------
-    def set_content(self, text: str, looks: tuple[str, ...] = (),
+    def set_content(self, text: str, looks_: tuple[str, ...] = (),
                     headings: tuple[tuple[int, int], ...] = ()) -> None:
         """Show a freshly opened document (not an edit), styled by its looks and headings.
 
-        Styling runs in slices between events, so a document of thousands of paragraphs
-        opens at once and the window never stalls; ``styled`` is emitted when it is done.
+        ``styled`` is emitted once it is fully formatted (at once for a short document).
         """
         self._stop_styling()
+        blocks = text.count("\n") + 1
+        small = blocks <= SMALL_DOCUMENT_BLOCKS
         self._loading = True
         try:
             document = self.document()
@@ -108,21 +126,37 @@ class DocumentPane(QTextEdit):
             self.setCurrentCharFormat(QTextCharFormat())
             document.clear()
             self.setCurrentCharFormat(QTextCharFormat())
-            self.setPlainText(text)
+            if small:
+                self.setPlainText(text)
         finally:
             self._loading = False
-        self._highlights = []
-        self._flash = None
+        self._marks, self._spans, self._flash, self._deferred = [], [], None, None
         self._apply()
         self.moveCursor(QTextCursor.MoveOperation.Start)
-        blocks = self.document().blockCount()
-        self._pending_looks = list(looks) if len(looks) == blocks else []
+        self._pending_looks = list(looks_) if len(looks_) == blocks else []
         self._pending_bold = sorted(h for h in headings if h[0] < h[1])
-        self._style_at = self.document().begin()
         self._style_index = 0
         self._current_list = None
         self._previous_look = ""
         self._styling = True
+        if small:
+            self._target = self.document()
+            self._feed = ""
+            self._style_at = self._target.begin()
+            self._style_step(deadline=None)
+            return
+        # A long document is built and formatted on a detached copy, a slice at a time (a
+        # shown document is laid out again at every change), then swapped in. Until then
+        # the pane says so and takes no typing.
+        self._target = QTextDocument(self)
+        self._target.setUndoRedoEnabled(False)
+        self._target.setDefaultFont(self.font())
+        self._feed, self._fed = text, 0
+        self._style_at = QTextBlock()
+        self._placeholder = self.placeholderText()
+        self.setPlaceholderText(f"Opening a long document ({len(text) / 1_000_000:.1f} million "
+                                "characters)…")
+        self.setReadOnly(True)
         self._style_timer.start(0)
 
     def looks(self) -> tuple[str, ...]:
@@ -138,35 +172,57 @@ class DocumentPane(QTextEdit):
         return self._styling
 
     def _stop_styling(self) -> None:
-        if self._styling:
-            self._style_timer.stop()
-            self._styling = False
-            self.document().setUndoRedoEnabled(True)
-
-    def _style_step(self) -> None:
-        """Style paragraphs for a few milliseconds, then yield to the event loop."""
         if not self._styling:
             return
-        document = self.document()
-        deadline = time.perf_counter() + STYLE_SLICE_S
-        edit = QTextCursor(document)
+        self._style_timer.stop()
+        self._styling = False
+        if self._target is not None and self._target is not self.document():
+            self._target.deleteLater()  # the detached copy is of no use any more
+            self._end_long_load()
+        self._target = None
+        self.document().setUndoRedoEnabled(True)
+
+    def _end_long_load(self) -> None:
+        self.setReadOnly(False)
+        self.setPlaceholderText(self._placeholder)
+        self._feed = ""
+
+    def _style_step(self, deadline: float | None = 0.0) -> None:
+        """Format paragraphs for a few milliseconds (or all, for ``deadline=None``)."""
+        if not self._styling or self._target is None:
+            return
+        target = self._target
+        limit_time = None if deadline is None else time.perf_counter() + STYLE_SLICE_S
+        if self._feed and self._fed < len(self._feed):
+            # First the text, in pieces (inserting into a detached document is cheap).
+            end = QTextCursor(target)
+            end.movePosition(QTextCursor.MoveOperation.End)
+            while self._fed < len(self._feed) and (
+                    limit_time is None or time.perf_counter() < limit_time):
+                end.insertText(self._feed[self._fed:self._fed + FEED_CHARS])
+                self._fed += FEED_CHARS
+            if self._fed < len(self._feed):
+                self._style_timer.start(0)
+                return
+            self._style_at = target.begin()
+        edit = QTextCursor(target)
         self._loading = True
         edit.beginEditBlock()  # one relayout per slice, not one per paragraph
         try:
             block = self._style_at
-            while block.isValid() and time.perf_counter() < deadline:
+            while block.isValid() and (limit_time is None or time.perf_counter() < limit_time):
                 if self._pending_looks:
                     self._style_block(block, self._pending_looks[self._style_index])
                 self._style_index += 1
                 block = block.next()
             self._style_at = block
-            limit = block.position() if block.isValid() else document.characterCount()
+            limit = block.position() if block.isValid() else target.characterCount()
             while self._pending_bold and self._pending_bold[0][0] < limit:
-                start, end = self._pending_bold.pop(0)
-                cursor = QTextCursor(document)
-                cursor.setPosition(min(start, document.characterCount() - 1))
-                cursor.setPosition(min(end, document.characterCount() - 1),
-                                   QTextCursor.MoveMode.KeepAnchor)
+                bold_start, bold_end = self._pending_bold.pop(0)
+                last = target.characterCount() - 1
+                cursor = QTextCursor(target)
+                cursor.setPosition(min(bold_start, last))
+                cursor.setPosition(min(bold_end, last), QTextCursor.MoveMode.KeepAnchor)
                 bold = QTextCharFormat()
                 bold.setFontWeight(QFont.Weight.Bold)
                 cursor.mergeCharFormat(bold)
@@ -176,9 +232,33 @@ class DocumentPane(QTextEdit):
         if block.isValid() or self._pending_bold:
             self._style_timer.start(0)
             return
+        if target is not self.document():
+            self._swap_in(target)
+            self._end_long_load()
         self._styling = False
-        document.setUndoRedoEnabled(True)
+        self._target = None
+        self.document().setUndoRedoEnabled(True)
         self.styled.emit()
+
+    def _swap_in(self, formatted: QTextDocument) -> None:
+        """Show the formatted copy in place of the plain one, where the user was."""
+        scroll = self.verticalScrollBar().value()
+        position = self.textCursor().position()
+        formatted.setDefaultFont(self.font())
+        self._loading = True
+        try:
+            self.setDocument(formatted)  # the old document was ours, so Qt deletes it
+        finally:
+            self._loading = False
+        self._watch(formatted)
+        cursor = self.textCursor()
+        cursor.setPosition(min(position, formatted.characterCount() - 1))
+        self.setTextCursor(cursor)
+        self.verticalScrollBar().setValue(scroll)
+        if self._deferred is not None:  # the analysis came while the copy was being built
+            marks, self._deferred = self._deferred, None
+            self.set_highlights(marks)
+        self._apply()
 
     def _style_block(self, text_block: QTextBlock, look: str) -> None:
         """Bold headings, bullets for Word list items, muted page headers and footers."""
@@ -222,24 +302,39 @@ class DocumentPane(QTextEdit):
         self._apply()
 
     # -- highlights -----------------------------------------------------------------------
-    def set_highlights(self, highlights: list[Highlight]) -> None:
-        document = self.document()
-        length = max(0, document.characterCount() - 1)
-        marked: list[tuple[QTextCursor, Highlight]] = []
-        for item in highlights:
+    def set_highlights(self, highlights: tuple[Highlight, ...] | list[Highlight]) -> None:
+        if self._styling and self._target is not self.document():
+            self._deferred = highlights  # the text is not in the pane yet
+            return
+        length = max(0, self.document().characterCount() - 1)
+        marks: list[Highlight] = []
+        spans: list[list[int]] = []
+        for item in sorted(highlights, key=lambda h: (h.start, h.end)):
             start, end = max(0, min(item.start, length)), max(0, min(item.end, length))
-            if end <= start:
-                continue
-            cursor = QTextCursor(document)
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            marked.append((cursor, item))
-        self._highlights = marked
+            if end > start:
+                marks.append(item)
+                spans.append([start, end])
+        self._marks, self._spans = marks, spans
         self._apply()
 
     def highlights(self) -> list[tuple[int, int, Highlight]]:
         """Current positions of the highlights (they move as the text is edited)."""
-        return [(c.selectionStart(), c.selectionEnd(), h) for c, h in self._highlights]
+        return [(a, b, h) for (a, b), h in zip(self._spans, self._marks, strict=True)]
+
+    def _shift(self, position: int, removed: int, added: int) -> None:
+        """Move the highlights with an edit, as a text cursor's selection would move."""
+        if self._loading or not self._spans or removed == added == 0:
+            return
+        delta = added - removed
+        end_of_removed = position + removed
+        for span in self._spans:
+            start, end = span
+            if end < position or (end == position and removed == 0):
+                continue  # wholly before the edit (typing right after a mark does not grow it)
+            span[0] = start if start < position else (
+                start + delta if start >= end_of_removed else position)
+            span[1] = end + delta if end >= end_of_removed else max(position, span[0])
+        self._schedule_apply()
 
     def _format(self, item: Highlight) -> QTextCharFormat:
         palette = colours(self._theme)
@@ -261,19 +356,60 @@ class DocumentPane(QTextEdit):
             fmt.setUnderlineColor(ink)
         return fmt
 
+    def _schedule_apply(self) -> None:
+        if not self._apply_timer.isActive():
+            self._apply_timer.start(0)
+
+    def visible_range(self) -> tuple[int, int]:
+        """Offsets of the text on screen, widened by a margin for smooth scrolling."""
+        viewport = self.viewport()
+        corners = [self.cursorForPosition(QPoint(x, y)).position()
+                   for x in (0, viewport.width() - 1) for y in (0, viewport.height() - 1)]
+        # While Qt still lays out a long document the corners can come back out of order.
+        return max(0, min(corners) - SELECTION_MARGIN), max(corners) + SELECTION_MARGIN
+
     def _apply(self) -> None:
+        """Give Qt the highlights near the visible part (thousands would slow every paint)."""
+        self._apply_timer.stop()
+        document = self.document()
+        length = max(0, document.characterCount() - 1)
+        low, high = self.visible_range() if self._spans else (0, 0)
+        starts = [span[0] for span in self._spans]
+        # Marks are sorted by start; one that starts far before the view may still reach in.
+        first = max(0, bisect.bisect_left(starts, low) - 50)
         selections = []
-        for cursor, item in self._highlights:
+        formats: dict[tuple[Status | None], QTextCharFormat] = {}
+        for index in range(first, len(self._spans)):
+            start, end = self._spans[index]
+            if start > high:
+                break
+            if end < low or end <= start:
+                continue
+            item = self._marks[index]
+            key = (item.status,)
+            if key not in formats:
+                formats[key] = self._format(item)
+            cursor = QTextCursor(document)
+            cursor.setPosition(min(start, length))
+            cursor.setPosition(min(end, length), QTextCursor.MoveMode.KeepAnchor)
             selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor  # type: ignore[misc]
-            selection.format = self._format(item)  # type: ignore[misc]
+            selection.cursor = cursor
+            selection.format = formats[key]
             selections.append(selection)
         if self._flash is not None:
             selections.append(self._flash)
         self.setExtraSelections(selections)
 
+    def shown_selections(self) -> int:
+        """How many highlights Qt is asked to draw now (tests check this stays small)."""
+        return len(self.extraSelections())
+
     def highlight_at(self, position: int) -> list[Highlight]:
-        return [h for c, h in self._highlights if c.selectionStart() <= position < c.selectionEnd()]
+        return [h for (a, b), h in zip(self._spans, self._marks, strict=True) if a <= position < b]
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._schedule_apply()
 
     # -- navigation ---------------------------------------------------------------------------
     def reveal(self, start: int, end: int, flash: bool = True) -> None:
@@ -287,14 +423,14 @@ class DocumentPane(QTextEdit):
         self.center_on(start)
         if flash:
             selection = QTextEdit.ExtraSelection()
-            selection.cursor = QTextCursor(cursor)  # type: ignore[misc]
+            selection.cursor = QTextCursor(cursor)
             fmt = QTextCharFormat()
             fmt.setBackground(colours(self._theme).flash)
             fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
-            selection.format = fmt  # type: ignore[misc]
+            selection.format = fmt
             self._flash = selection
-            self._apply()
             self._flash_timer.start(1200)
+        self._apply()
 
     def center_on(self, position: int) -> None:
         """Scroll so that ``position`` sits in the middle of the pane, not at its edge."""
@@ -359,20 +495,15 @@ class DocumentPane(QTextEdit):
             super().dropEvent(event)
 
 
-def _files(mime: object) -> list[Path]:
-    urls = getattr(mime, "urls", lambda: [])()
+def _files(mime: QMimeData | None) -> list[Path]:
+    urls = mime.urls() if mime is not None else []
     paths = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
     return [p for p in paths if p.suffix.lower() in FILE_SUFFIXES or p.suffix.lower() == ".doc"]
 
 
-def status_tooltip(status: Status, text: str, explanation: str) -> str:
-    return f"{STATUS_WORDS[status]}: {text}\n{explanation}"
-
-
-
 def _look_of_text_block(block: QTextBlock) -> str:
     """Read a paragraph's look back from its formatting (the inverse of _style_block)."""
-    text_list = block.textList()
+    text_list: QTextList | None = block.textList()  # None outside a list (stubs omit it)
     if text_list is not None:
         return f"{looks.LIST}{max(0, text_list.format().indent() - 1)}"
     layout = block.blockFormat()

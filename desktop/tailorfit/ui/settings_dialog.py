@@ -35,11 +35,11 @@ class SettingsDialog(QDialog):
         self.font_size.setRange(7, 32)
         self.font_size.setValue(settings.font_size)
         self.font_size.setSuffix(" pt")
-        self.style = QComboBox(self)
-        self.style.setAccessibleName("Highlight style")
+        self.highlight_style = QComboBox(self)
+        self.highlight_style.setAccessibleName("Highlight style")
         for key in HIGHLIGHT_STYLES:
-            self.style.addItem(_STYLE_NAMES[key], key)
-        self.style.setCurrentIndex(HIGHLIGHT_STYLES.index(settings.highlight_style))
+            self.highlight_style.addItem(_STYLE_NAMES[key], key)
+        self.highlight_style.setCurrentIndex(HIGHLIGHT_STYLES.index(settings.highlight_style))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, parent=self)
         buttons.accepted.connect(self.accept)
@@ -47,10 +47,10 @@ class SettingsDialog(QDialog):
         form = QFormLayout(self)
         form.addRow("&Theme:", self.theme)
         form.addRow("Text &size:", self.font_size)
-        form.addRow("&Highlights:", self.style)
+        form.addRow("&Highlights:", self.highlight_style)
         form.addRow(buttons)
 
     def apply_to(self, settings: Settings) -> None:
         settings.theme = str(self.theme.currentData())
         settings.font_size = self.font_size.value()
-        settings.highlight_style = str(self.style.currentData())
+        settings.highlight_style = str(self.highlight_style.currentData())

@@ -49,7 +49,6 @@ DARK = Colours(
     missing_tint=QColor(248, 81, 73, 70), term_tint=QColor(56, 139, 253, 70),
     flash=QColor(187, 128, 9, 170),
 )
-STATUS_WORDS = {Status.MET: "Met", Status.PARTIAL: "Partly met", Status.MISSING: "Missing"}
 
 
 def is_dark(theme: str) -> bool:

@@ -36,7 +36,6 @@ from tailorfit.core.resources import resource_path
 from tailorfit.ui.checklist import Checklist
 from tailorfit.ui.controller import AnalysisView, Controller, PaneContent
 from tailorfit.ui.header import ScoreHeader
-from tailorfit.ui.highlights import posting_highlights, resume_highlights
 from tailorfit.ui.labels import ElidedLabel
 from tailorfit.ui.legend import Legend
 from tailorfit.ui.pane import DocumentPane
@@ -186,7 +185,7 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         keys = [shortcuts] if isinstance(shortcuts, str) else shortcuts
         action.setShortcuts([QKeySequence(k) for k in keys])
-        action.triggered.connect(slot)  # type: ignore[arg-type]
+        action.triggered.connect(slot)
         action.setToolTip(f"{tip or text.replace('&', '').rstrip('…')} ({keys[0]})")
         action.setStatusTip(tip)
         self.addAction(action)
@@ -303,8 +302,8 @@ class MainWindow(QMainWindow):
         self.view = view
         self.header.set_view(view)
         self.checklist.set_view(view)
-        self.posting.set_highlights(posting_highlights(view))
-        self.resume.set_highlights(resume_highlights(view))
+        self.posting.set_highlights(view.posting_marks)
+        self.resume.set_highlights(view.resume_marks)
         self._update_labels()
         self.shown_analysis.emit(view)
 

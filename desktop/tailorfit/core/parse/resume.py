@@ -355,9 +355,10 @@ def _is_description(block: Block) -> bool:
         return False
     # "James and Spicer Law Group | Tuscaloosa, AL, IT Support Technician" is a role header.
     first = words[0].lower()
-    header_like = (JOB_TITLE.search(text) and not text.rstrip().endswith(".")
-                   and len(words) <= 16 and len(re.findall(r"[|,\u2022]", text)) >= 2
-                   and not first.endswith(("ed", "ing")) and words[0][:1].isupper())
+    # The long title pattern last: most lines fail a cheaper test first.
+    header_like = (len(words) <= 16 and not text.rstrip().endswith(".")
+                   and not first.endswith(("ed", "ing")) and words[0][:1].isupper()
+                   and len(re.findall(r"[|,\u2022]", text)) >= 2 and JOB_TITLE.search(text))
     return not header_like
 
 
