@@ -108,3 +108,16 @@ def test_range_broken_over_a_date_column_keeps_its_role() -> None:
         ("Product Manager", "Google"), ("Software Development Engineer III", "Amazon")]
     assert resume.roles[0].dates is not None and resume.roles[0].dates.present
     assert round(resume.total_months / 12, 1) == 14.9
+
+
+def test_a_long_resume_keeps_every_role_and_section() -> None:
+    """Thousands of roles under repeated section headings: each is found (issue 7 made section
+    and role lookup linear; the speed itself is measured in benchmarks/bench_long_text.py)."""
+    role = ("Experience\nSenior Engineer, Company {n} | Jan 2010 - Mar 2011\n"
+            "- Built Kafka pipelines in Go for {n} customers\n\n")
+    text = "Jane Doe\njane@example.com\n\n" + "".join(role.format(n=n) for n in range(2000))
+    resume = parse_resume(read_pasted(text), today=date(2026, 11, 27))
+    assert len(resume.roles) == 2000
+    assert sum(1 for s in resume.sections if s.kind is ResumeSection.EXPERIENCE) == 2000
+    assert resume.roles[1234].employer == "Company 1234"
+    assert resume.section_at(resume.roles[1999].start) is ResumeSection.EXPERIENCE
