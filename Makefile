@@ -4,12 +4,14 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.tailorfit-installed
 
-.PHONY: run test setup sysdeps lint typecheck bench clean
+.PHONY: run test setup sysdeps packaging-tools package lint typecheck bench clean
 
 run: setup
 	$(PY) -m tailorfit
 
-test: setup
+# The suite includes the slow packaging tests: a wheel installed into a fresh venv, and the
+# PyInstaller bundle built and started offscreen (about two minutes in all).
+test: setup packaging-tools
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 	$(VENV)/bin/ruff check desktop tests benchmarks tools
 	$(VENV)/bin/lint-imports
@@ -19,6 +21,14 @@ setup: sysdeps $(STAMP)
 
 sysdeps:
 	@sh packaging/linux/ensure-system-deps.sh
+
+packaging-tools:
+	@sh packaging/linux/ensure-packaging-tools.sh
+
+# The one-folder app in dist/tailorfit/ and its archive dist/tailorfit-VERSION-linux-ARCH.tar.gz
+# (on macOS dist/Tailorfit.app; on Windows also the Inno Setup installer when iscc is found).
+package: setup
+	$(PY) packaging/build_bundle.py
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

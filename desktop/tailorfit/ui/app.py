@@ -42,7 +42,7 @@ def run(options: GuiOptions) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Tailorfit")
     app.setOrganizationName("Tailorfit")
-    app.setDesktopFileName("tailorfit")
+    app.setDesktopFileName("io.github.tailorfit.Tailorfit")  # the .desktop file, for the icon
     problem = check_running_binding()
     if problem is not None:
         print(f"tailorfit: {problem}", file=sys.stderr)

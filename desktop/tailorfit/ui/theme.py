@@ -140,7 +140,27 @@ def status_icon(status: Status, theme: str, size: int = 16) -> QIcon:
 
 
 def app_icon() -> QIcon:
-    """The window icon: a document with a check mark, drawn so it is crisp at any size."""
+    """The window icon: the PNG sizes in resources/icons (rendered from tailorfit.svg by
+    tools/make_icons.py), or the same drawing painted here when those files are missing."""
+    from tailorfit.core.resources import resource_path
+
+    icon = QIcon()
+    try:
+        folder = resource_path("icons")
+    except FileNotFoundError:
+        folder = None
+    if folder is not None:
+        for size in (16, 24, 32, 48, 64, 128, 256, 512):
+            path = folder / f"tailorfit-{size}.png"
+            if path.is_file():
+                icon.addFile(str(path))
+    if not icon.availableSizes():
+        return _drawn_app_icon()
+    return icon
+
+
+def _drawn_app_icon() -> QIcon:
+    """A document with a check mark, drawn so it is crisp at any size."""
     icon = QIcon()
     for size in (16, 32, 48, 64, 128, 256):
         pixmap = QPixmap(size, size)

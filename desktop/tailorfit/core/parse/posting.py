@@ -52,7 +52,10 @@ _CUES: list[tuple[PostingSection, re.Pattern[str]]] = [
     (PostingSection.OTHER, re.compile(
         r"how to apply|application (?:process|deadline|instructions)|selection process|"
         r"process notes|selective certification|equal (?:employment )?opportunity|\beeo\b|"
-        r"disclaimer|where to apply|examination|notes?\b|conditions of employment")),
+        r"disclaimer|where to apply|examination|notes?\b|conditions of employment|"
+        r"where you(?:'ll| will) be|work(?:ing)? environment|physical demands|position type|"
+        r"additional information|working conditions|work schedule|contact(?: us| information)?\b|"
+        r"job location|work location")),
     (PostingSection.PREFERRED, re.compile(
         r"nice[- ]to[- ]haves?|good[- ]to[- ]haves?|great[- ]to[- ]haves?|preferred|bonus(?: points)?|"
         r"\bpluses\b|\ba plus\b|desired|desirable|\bideally\b|extra credit|stand out|even better|"
@@ -68,7 +71,9 @@ _CUES: list[tuple[PostingSection, re.Pattern[str]]] = [
         r"your skills|your experience|skills?|experience|education|knowledge|abilities|"
         r"competenc(?:y|ies)|eligibility|the ideal candidate|ideal candidate|candidate profile|"
         r"what it takes|to be successful|expectations|prerequisites|profile|what you need|"
-        r"need to succeed|you might be a fit|is this you|licen[sc]es?|certifications?")),
+        r"need to succeed|you might be a fit|is this you|licen[sc]es?|certifications?|"
+        r"\bneeded\b|you are|you're|we expect|the work requires|who are you|you will need|"
+        r"we(?:'re| are) looking for (?:someone|a person|you)|you should|you must|must have")),
     (PostingSection.RESPONSIBILITIES, re.compile(
         r"responsibilit(?:y|ies)|duties|what you(?:'ll| will)? (?:do|be doing|work on)|the role|"
         r"your role|in this role|role description|day[- ]to[- ]day|your mission|the job|"
@@ -157,6 +162,19 @@ _ENUMERATOR = re.compile(r"^\(?(\d{1,2}|[a-z])[.)]\s")
 _OR_END = re.compile(r"[;,]?\s*\bor\s*$", re.IGNORECASE)
 _AND_END = re.compile(r"[;,]?\s*\band\s*$", re.IGNORECASE)
 _TRAILING = re.compile(r"[\s;,:]+$")
+_STRENGTH_MARK = re.compile(r"\((?:required|preferred|desired|optional)\)\s*$", re.IGNORECASE)
+# Application instructions, contact lines and terms of employment: never a requirement.
+_APPLICATION = Folded(
+    r"please (?:contact|send|apply|email|submit|call)|send (?:us )?your (?:cv|resume|"
+    r"application)|apply (?:now|here|via|through|online|at|before|by)\b|questions about the "
+    r"(?:position|job|role)|for (?:additional|more|further) information|we look forward to|"
+    r"probationary period|post[- ]offer|selection process|if you can relate to")
+# A labelled line of a job board's details: "Job Type: Full-time", "Salary: ...".
+_DETAIL_LINE = Folded(
+    r"^(?:job type|schedule|shifts?|salary|pay|application deadline|expected start date|"
+    r"benefits|work location|location|date posted|job id|requisition|reference|start date|"
+    r"contract (?:length|type)|employment type)\s*:|^temporarily due to covid|"
+    r"^covid-19 considerations")
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,9 +360,13 @@ def _heading_of(document: Document, unit: _Unit) -> tuple[PostingSection | None,
     if text.count(" ") > 12:
         return None, ""  # headings are short; skip the cue scan for sentences
     block = document.blocks[unit.block]
-    if not unit.listy and re.match(r"^about\s+[A-Z0-9][\w&.'-]*(?:\s+[\w&.'-]+){0,3}:?$", text,
-                                   re.IGNORECASE):
+    if (not unit.listy and re.match(r"^(?i:about)\s+[A-Z0-9<][\w&.'<>-]*(?:\s+[\w&.'<>-]+){0,3}:?$",
+                                    text)
+            and not re.match(r"^about\s+(?:you|the (?:role|job|position)|this role)\b", text,
+                             re.IGNORECASE)):
         return PostingSection.ABOUT, text.rstrip(":")
+    if _STRENGTH_MARK.search(text):
+        return None, ""  # "CSS (Required)" is an item of a job-board list, not a heading
     found = classify_heading(text.rstrip(":"), _CUES)
     if found is None:
         return None, ""
@@ -491,6 +513,10 @@ def _make_item(document: Document, start: int, end: int, section: PostingSection
     if len(words) < 2 and not re.search(r"[A-Z]{2,}|\d", stripped) and not (
             listy and stripped[:1].isupper() and len(stripped) > 2):
         return None  # a lone word is an item only as its own bullet ("- Airflow")
+    if not re.search(r"[A-Za-z]{2}", stripped):
+        return None  # "1", "2)": an enumerator left alone
+    if _APPLICATION.search(stripped) or _DETAIL_LINE.search(stripped):
+        return None
     if prose and not _REQUIREMENT_SENTENCE.search(stripped):
         return None
     if _LEGAL.search(stripped) or _SUBSTITUTION.search(stripped):
