@@ -1,8 +1,9 @@
 """User settings, declared once, stored as JSON in the per-user config folder.
 
-``TAILORFIT_HOME`` points config and data at one folder (tests, portable use); otherwise
-platformdirs picks the platform's folders. Writes are atomic; a damaged settings file is set
-aside and defaults are used, so a bad file never stops the app.
+Where the folders are is decided in :mod:`tailorfit.core.paths` (a private session,
+``TAILORFIT_HOME`` for tests and scripted use, portable mode, else the platform's folders).
+Writes are atomic; a damaged settings file is set aside and defaults are used, so a bad file
+never stops the app.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-import platformdirs
+from tailorfit.core import paths
 
-APP = "Tailorfit"
+APP = paths.APP
 THEMES = ("system", "light", "dark")
 HIGHLIGHT_STYLES = ("underline", "background", "both")
 MAX_RECENT = 8
@@ -50,13 +51,11 @@ class Settings:
 
 
 def config_dir() -> Path:
-    home = os.environ.get("TAILORFIT_HOME")
-    return Path(home) / "config" if home else Path(platformdirs.user_config_dir(APP, False))
+    return paths.config_dir()
 
 
 def data_dir() -> Path:
-    home = os.environ.get("TAILORFIT_HOME")
-    return Path(home) / "data" if home else Path(platformdirs.user_data_dir(APP, False))
+    return paths.data_dir()
 
 
 def settings_path() -> Path:
