@@ -4,14 +4,14 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.tailorfit-installed
 
-.PHONY: run test setup sysdeps packaging-tools package lint typecheck bench clean
+.PHONY: run test setup sysdeps packaging-tools export-tools package lint typecheck bench clean
 
 run: setup
 	$(PY) -m tailorfit
 
 # The suite includes the slow packaging tests: a wheel installed into a fresh venv, and the
 # PyInstaller bundle built and started offscreen (about two minutes in all).
-test: setup packaging-tools
+test: setup packaging-tools export-tools
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 	$(VENV)/bin/ruff check desktop tests benchmarks tools
 	$(VENV)/bin/lint-imports
@@ -24,6 +24,10 @@ sysdeps:
 
 packaging-tools:
 	@sh packaging/linux/ensure-packaging-tools.sh
+
+# LibreOffice converts every exported DOCX to PDF in the tests; poppler renders pages.
+export-tools:
+	@sh packaging/linux/ensure-export-tools.sh
 
 # The one-folder app in dist/tailorfit/ and its archive dist/tailorfit-VERSION-linux-ARCH.tar.gz
 # (on macOS dist/Tailorfit.app; on Windows also the Inno Setup installer when iscc is found).

@@ -1,4 +1,4 @@
-"""The command line: ``tailorfit parse``, ``tailorfit --version``, and the window by default."""
+"""The command line: ``tailorfit parse``, ``analyze``, ``export``, ``report`` and the window by default."""
 
 from __future__ import annotations
 
@@ -48,6 +48,44 @@ def _parser() -> argparse.ArgumentParser:
     rank.add_argument("postings", type=Path, nargs="+", metavar="POSTING")
     rank.add_argument("--format", choices=("table", "json"), default="table")
     _add_today(rank)
+
+    export = commands.add_parser(
+        "export", help="write the tailored resume as a Word file",
+        description="Write the resume as a .docx with the accepted edits: a Word resume is "
+                    "edited in place (its own formatting kept); a PDF, text or pasted resume "
+                    "becomes a clean, ATS-friendly document in a look. The written file is "
+                    "read back and checked. An existing file is never replaced without "
+                    "--force, and the resume you opened is never written.")
+    export.add_argument("posting", type=Path, metavar="POSTING")
+    export.add_argument("resume", type=Path, metavar="RESUME")
+    export.add_argument("--out", type=Path, required=True, metavar="FILE.docx",
+                        help='the file to write, or a folder for "Name - Company - Title.docx"')
+    export.add_argument("--apply", type=Path, metavar="EDITS.json",
+                        help="accepted suggestions to apply (schema tailorfit.suggestions/1)")
+    # --accept KINDS (which suggestion kinds of EDITS.json to apply) comes with the
+    # suggestions engine: add it here and pass it to cli_export.export(accept=...).
+    export.add_argument("--template", metavar="NAME",
+                        help="build a clean copy in this look (classic, modern) instead of "
+                             "editing a Word resume in place")
+    export.add_argument("--force", action="store_true", help="replace --out if it exists")
+    export.add_argument("--tracked", action="store_true",
+                        help='write the edits as Word tracked changes by "Tailorfit"')
+    export.add_argument("--allow-placeholders", action="store_true",
+                        help="export even if edits still hold placeholders such as [X%%]")
+    _add_today(export)
+
+    match_report = commands.add_parser(
+        "report", help="write the match report as HTML or PDF",
+        description="Write the match report: the score, the checklist with evidence, the "
+                    "gaps to prepare for in an interview, and the accepted edits.")
+    match_report.add_argument("posting", type=Path, metavar="POSTING")
+    match_report.add_argument("resume", type=Path, metavar="RESUME")
+    match_report.add_argument("--out", type=Path, required=True, metavar="FILE.html|FILE.pdf",
+                              help="the report to write (.html or .pdf), or a folder")
+    match_report.add_argument("--apply", type=Path, metavar="EDITS.json",
+                              help="report on the resume with these suggestions applied")
+    match_report.add_argument("--force", action="store_true", help="replace --out if it exists")
+    _add_today(match_report)
 
     gui = commands.add_parser(
         "gui", help="open the window (the default when no command is given)",
@@ -107,6 +145,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rank(args.resume, args.postings, args.format, args.today)
         if args.command == "eval":
             return _eval(args.cases, args.verbose, args.format)
+        if args.command == "export":
+            from tailorfit import cli_export
+
+            return cli_export.export(args.posting, args.resume, args.out, apply=args.apply,
+                                     template=args.template, force=args.force,
+                                     tracked=args.tracked,
+                                     allow_placeholders=args.allow_placeholders,
+                                     today=args.today)
+        if args.command == "report":
+            from tailorfit import cli_export
+
+            return cli_export.report(args.posting, args.resume, args.out, apply=args.apply,
+                                     force=args.force, today=args.today)
         if args.command == "gui":
             return _gui(args.posting, args.resume, args.screenshot, args.size, args.theme,
                         args.timing)

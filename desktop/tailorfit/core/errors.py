@@ -74,3 +74,40 @@ def display_name(path: Path | str | None) -> str:
     if path is None:
         return "the pasted text"
     return f"'{Path(path).name}'"
+
+
+class ExportError(TailorfitError):
+    """The tailored resume or the report could not be written; nothing was written."""
+
+
+class SourceChangedError(ExportError):
+    """The source file changed on disk after it was opened, so its anchors no longer hold."""
+
+
+class TargetExistsError(ExportError):
+    """The chosen file exists and replacing it was not confirmed."""
+
+
+class PlaceholderError(ExportError):
+    """Edited text still holds placeholders such as [X%] for the user to fill in."""
+
+    def __init__(self, message: str, placeholders: tuple[str, ...], *,
+                 path: Path | str | None = None) -> None:
+        super().__init__(message, path=path)
+        self.placeholders = placeholders
+
+
+class EditConflictError(ExportError):
+    """Two edits change the same characters."""
+
+
+class StaleSuggestionError(ExportError):
+    """A suggestion's "before" text no longer matches the resume."""
+
+
+class EditsFileError(ExportError):
+    """An edits file (tailorfit.suggestions/1) is missing, unreadable or malformed."""
+
+
+class ExportCheckError(ExportError):
+    """Re-reading the written file did not find what the export put in it."""

@@ -25,6 +25,18 @@ class BlockKind(StrEnum):
     TABLE_CELL = "table_cell"
 
 
+class Position(StrEnum):
+    """Where an insertion goes relative to a block.
+
+    ``before`` and ``after`` add a new paragraph next to the block (it copies the block's
+    paragraph properties, style and numbering); ``inside`` adds text within the block.
+    """
+
+    BEFORE = "before"
+    AFTER = "after"
+    INSIDE = "inside"
+
+
 class Region(StrEnum):
     """Where a block sits on the page."""
 
@@ -102,6 +114,35 @@ class TextAnchor:
 
 
 Anchor = DocxAnchor | PdfAnchor | TextAnchor
+
+
+@dataclass(frozen=True, slots=True)
+class InsertionPoint:
+    """A place where text can be added: before, after or inside block ``block``.
+
+    An empty range has no anchor of its own, so an insertion names the block it is next to
+    (or in) and, inside a block, the normalised offset the new text goes before (``None``:
+    at the end of the block).
+    """
+
+    block: int
+    position: Position
+    offset: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphProps:
+    """What a writer needs to add a paragraph like this one (a DOCX paragraph's look).
+
+    The reader keeps the style id, the list numbering (``num_id`` and ``level``, from the
+    paragraph or its style) and the paragraph's own ``w:pPr`` as XML, so a new bullet can
+    copy its neighbour and continue the same list.
+    """
+
+    style_id: str | None = None
+    num_id: int | None = None
+    level: int | None = None
+    xml: bytes = b""
 
 
 class Piece(Protocol):
@@ -195,6 +236,7 @@ class Block:
     region: Region = Region.BODY
     content_start: int = 0
     page: int | None = None
+    props: ParagraphProps | None = None
 
     @property
     def content(self) -> str:
@@ -220,15 +262,40 @@ class Block:
                 found.append(piece.anchor(lo, hi))
         return found
 
+    def point_anchor(self, offset: int) -> Anchor | None:
+        """The empty source range where text inserted before normalised ``offset`` goes.
+
+        Text typed after a character continues that character's run (as in a word
+        processor), so the point sits at the end of the previous character's piece; at
+        offset 0 it sits at the start of the first character's piece.
+        """
+        if not 0 <= offset <= len(self.text) or not self.pieces:
+            return None
+        if offset > 0:
+            raw = self.ends[offset - 1]
+            for piece in self.pieces:
+                if piece.raw_start < raw <= piece.raw_end:
+                    return piece.anchor(raw, raw)
+        raw = self.starts[offset] if offset < len(self.text) else self.ends[-1]
+        for piece in self.pieces:
+            if piece.raw_start <= raw < piece.raw_end:
+                return piece.anchor(raw, raw)
+        return None
+
 
 @dataclass(frozen=True, slots=True)
 class SourceInfo:
-    """Where a document came from."""
+    """Where a document came from.
+
+    ``digest`` is the SHA-256 of the file's bytes as read: an export that writes into the
+    source's own structure refuses a file that changed on disk after it was opened.
+    """
 
     format: SourceFormat
     path: Path | None = None
     pages: int | None = None
     warnings: tuple[str, ...] = ()
+    digest: str | None = None
 
     @property
     def label(self) -> str:

@@ -7,6 +7,7 @@ raise only :class:`~tailorfit.core.errors.ReadError` subclasses with messages fo
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import zlib
 from pathlib import Path
 
@@ -73,15 +74,17 @@ def read_document(path: Path | str) -> Document:
         raise EmptyDocumentError(
             f"{name} contains no text Tailorfit can read. Check it opens with your text in it, "
             "or paste the text instead.", path=path)
+    # The digest identifies the bytes every anchor points into: an in-place export refuses
+    # a source that changed on disk since (see tailorfit.core.export).
+    warnings = document.source.warnings
     expected = expected_kind(path)
     if expected is not None and expected != kind and {expected, kind} != {
             FileKind.TEXT, FileKind.MARKDOWN}:
-        warning = (f"{name} is really {_KIND_NAMES[kind]}, not {_KIND_NAMES[expected]} as its "
-                   "name says; it was read as what it is.")
-        source = dataclasses.replace(document.source,
-                                     warnings=(*document.source.warnings, warning))
-        document = Document(document.blocks, source)
-    return document
+        warnings = (*warnings, f"{name} is really {_KIND_NAMES[kind]}, not "
+                               f"{_KIND_NAMES[expected]} as its name says; it was read as what it is.")
+    source = dataclasses.replace(document.source, warnings=warnings,
+                                 digest=hashlib.sha256(data).hexdigest())
+    return Document(document.blocks, source)
 
 
 def _read(kind: FileKind, data: bytes, path: Path) -> Document:

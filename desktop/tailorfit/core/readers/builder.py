@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from tailorfit.core.model import Block, BlockKind, Piece, Region, Style
+from tailorfit.core.model import Block, BlockKind, ParagraphProps, Piece, Region, Style
 from tailorfit.core.normalize import normalize
 
 PieceFactory = Callable[[int, int], Piece]
@@ -58,7 +58,8 @@ class BlockBuilder:
         """Append text that exists in no source place (a space between PDF segments)."""
         self.add(text, None)
 
-    def build(self, kind: BlockKind, style: Style) -> Block | None:
+    def build(self, kind: BlockKind, style: Style,
+              props: ParagraphProps | None = None) -> Block | None:
         """The normalised block, or None when it holds no visible text."""
         normalized = normalize("".join(self.raw))
         if not normalized.text:
@@ -80,5 +81,6 @@ class BlockBuilder:
             region=self.region,
             content_start=marker,
             page=self.page,
+            props=props,
         )
 
