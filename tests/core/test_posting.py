@@ -199,3 +199,32 @@ def test_the_employer_is_where_you_work_not_who_you_work_with() -> None:
             "About the job\nYou will work with SoC partners and with teams at Google. Meet "
             "executives at SoC partners. As a Product Manager at Google, you will lead.\n")
     assert parse_posting(read_pasted(text)).company == "Google"
+
+
+def test_a_preference_list_in_the_notes_gives_nice_to_haves() -> None:
+    text = ("Systems Technician\n\nREQUIREMENTS\n1. Two years of experience maintaining "
+            "network equipment.\n\nNOTES\n1. Applicants must file online.\n2. Experience in "
+            "one or more of the following areas is desired:\na. Cisco routers and switches;\n"
+            "b. Structured cabling;\nc. VoIP telephone systems.\n3. Proof of education is "
+            "required at appointment.\n")
+    posting = parse_posting(read_pasted(text))
+    nice = [r.text for r in posting.requirements if r.strength is Strength.NICE]
+    assert nice == ["Cisco routers and switches", "Structured cabling",
+                    "VoIP telephone systems."]
+    assert not any("file online" in r.text for r in posting.requirements)
+
+
+def test_an_enumerated_sub_heading_stays_in_its_section() -> None:
+    text = ("Online tutor\n\nRequirements\n- A quiet room and a webcam\n\nRemuneration:\n"
+            "(A) Skills and attitudes:\n- Support from a network of tutors\n"
+            "(B) Pay:\n- 400 per class\n")
+    texts = [r.text for r in parse_posting(read_pasted(text)).requirements]
+    assert texts == ["A quiet room and a webcam"]
+
+
+def test_a_preferred_mark_in_parentheses_makes_an_item_nice() -> None:
+    text = ("Barista\n\nExperience:\n- barista: 1 year (Preferred)\n- customer service: "
+            "2 years (Required)\n\nEducation:\n- High school or equivalent (Preferred)\n")
+    strengths = {r.text: r.strength for r in parse_posting(read_pasted(text)).requirements}
+    assert strengths["barista: 1 year (Preferred)"] is Strength.NICE
+    assert strengths["customer service: 2 years (Required)"] is Strength.MUST

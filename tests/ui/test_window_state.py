@@ -253,7 +253,9 @@ def test_a_long_resume_opens_without_blocking_and_keeps_its_marks(qtbot, window,
         with qtbot.waitSignal(window.shown_analysis, timeout=60000):
             pass
     qtbot.waitUntil(lambda: len(pane.highlights()) > 500, timeout=60000)
-    assert 0 < pane.shown_selections() < len(pane.highlights()) / 4
+    # The selections follow the laid-out view on the next event-loop turns.
+    qtbot.waitUntil(lambda: 0 < pane.shown_selections() < len(pane.highlights()) / 4,
+                    timeout=10000)
     pane.verticalScrollBar().setValue(pane.verticalScrollBar().maximum())
 
     def near_the_view() -> bool:

@@ -148,6 +148,9 @@ def analysis_json(analysis: Analysis) -> dict[str, Any]:
             "evidence": [{"text": e.text, "where": e.where,
                           "anchor": anchors_json(rdoc, e.start, e.end)} for e in verdict.evidence],
             "explanation": verdict.explanation,
+            "rule": verdict.rule,
+            "related": [{"text": e.text, "where": e.where,
+                         "anchor": anchors_json(rdoc, e.start, e.end)} for e in verdict.related],
             "terms": list(verdict.terms),
         })
         requirements.append(item)
@@ -200,7 +203,10 @@ def analysis_text(analysis: Analysis) -> str:
         lines.append("Must have:" if strength == "must" else "Nice to have:")
         for verdict in group:
             lines.append(f"  {marks[verdict.status]} {verdict.requirement.text}")
-            lines.append(f"              {verdict.explanation}")
+            lines.append(f"              {verdict.explanation} [{verdict.rule}]")
+            for related in verdict.related[:2]:
+                lines.append(f"              related, not counted: {related.text[:90]} "
+                             f"({related.where})")
     missing_terms = [k.term for k in analysis.keywords if k.resume_count == 0
                      and k.category not in ("degree", "degree_field", "soft")]
     if missing_terms:

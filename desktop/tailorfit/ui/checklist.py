@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tailorfit.core.match import Status
+from tailorfit.core.kinds import Status, Strength
 from tailorfit.core.match.result import Verdict
-from tailorfit.core.parse.posting import Strength
 from tailorfit.ui.controller import AnalysisView
 from tailorfit.ui.highlights import STATUS_WORDS
 from tailorfit.ui.theme import status_icon
@@ -275,10 +274,16 @@ class Checklist(QWidget):
                  f"&middot; {requirement.kind.value}</p>",
                  f"<p>{html.escape(requirement.text)}</p>",
                  f"<p><i>{html.escape(verdict.explanation)}</i></p>"]
+        if verdict.rule:
+            parts.append(f"<p><small>Rule: {html.escape(verdict.rule)}</small></p>")
         if verdict.evidence:
             items = "".join(f"<li>{html.escape(e.text[:160])} <small>({html.escape(e.where)})"
                             "</small></li>" for e in verdict.evidence)
             parts.append(f"<p>Evidence in the resume:</p><ul>{items}</ul>")
+        if verdict.related:
+            items = "".join(f"<li>{html.escape(e.text[:160])} <small>({html.escape(e.where)})"
+                            "</small></li>" for e in verdict.related)
+            parts.append(f"<p>Related, not counted:</p><ul>{items}</ul>")
         self.detail.setHtml("".join(parts))
 
 

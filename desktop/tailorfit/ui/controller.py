@@ -15,21 +15,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from tailorfit.core.checks import check_language, check_posting
-from tailorfit.core.display import DisplayMap
 from tailorfit.core.errors import TailorfitError
-from tailorfit.core.match import Analysis, analyze_documents
-from tailorfit.core.match.result import Verdict
-from tailorfit.core.model import Document
-from tailorfit.core.parse.posting import parse_posting
-from tailorfit.core.parse.resume import parse_resume
-from tailorfit.core.readers import read_document, read_pasted
 from tailorfit.core.resources import resource_path, sample_posting, sample_resume
-from tailorfit.ui.highlights import Highlight, posting_highlights, resume_highlights
-from tailorfit.ui.looks import looks_of
+from tailorfit.ui.highlights import Highlight
+
+if TYPE_CHECKING:
+    # The readers, parsers and matcher load on the worker with the first document, while the
+    # window is being built (see the imports inside the functions below).
+    from tailorfit.core.display import DisplayMap
+    from tailorfit.core.match.result import Analysis, Verdict
+    from tailorfit.core.model import Document
 from tailorfit.ui.session import SavedPane, SavedSession, SessionStore
 from tailorfit.ui.settings import Settings, data_dir, save_settings, write_atomic
 from tailorfit.ui.tasks import TaskRunner
@@ -94,6 +93,11 @@ def _load(kind: str, document: Document) -> _Loaded:
     the document that was open stays open. Bold headings are a nicety: a document the
     parser cannot structure otherwise still opens.
     """
+    from tailorfit.core.checks import check_language, check_posting
+    from tailorfit.core.parse.posting import parse_posting
+    from tailorfit.core.parse.resume import parse_resume
+    from tailorfit.ui.looks import looks_of
+
     check_language(document, kind)
     title = None
     if kind == "posting":
@@ -171,7 +175,12 @@ class Controller(QObject):
         def error(exc: BaseException) -> None:
             self._report(f"Could not open {path.name}", exc)
 
-        self.tasks.run(f"open-{kind}", lambda: _load(kind, read_document(path)), done, error)
+        def work() -> _Loaded:
+            from tailorfit.core.readers import read_document
+
+            return _load(kind, read_document(path))
+
+        self.tasks.run(f"open-{kind}", work, done, error)
 
     def paste_posting(self, text: str) -> None:
         """Use pasted text (a posting copied from a job board) as the posting.
@@ -182,6 +191,8 @@ class Controller(QObject):
         stamp = datetime.now()
 
         def work() -> tuple[_Loaded, Path | None]:
+            from tailorfit.core.readers import read_pasted
+
             loaded = _load("posting", read_pasted(text))
             name = re.sub(r"[^\w .,&()-]+", " ", loaded.title or "posting").strip()[:60]
             kept = folder / f"Pasted {stamp:%Y-%m-%d %H%M%S} - {name or 'posting'}.txt"
@@ -271,26 +282,31 @@ class Controller(QObject):
         kind, text = pane.kind, pane.text
         assert text is not None
 
-        def done(loaded: _Loaded) -> None:
+        def done(result: tuple[_Loaded, tuple[tuple[int, int], ...]]) -> None:
+            loaded, spans = result
             side = self.sides[kind]
             side.document, side.path, side.shown = loaded.document, path, text
             side.edited, side.sample = True, False
             side.label = pane.label or ((path.name + " (edited)") if path else "pasted text")
+            self.content_loaded.emit(PaneContent(kind, text, side.label, path, pane.looks, spans))
+            self._touch()
+            self.schedule()
+
+        def work() -> tuple[_Loaded, tuple[tuple[int, int], ...]]:
+            from tailorfit.core.display import DisplayMap
+            from tailorfit.core.readers import read_pasted
+
+            document = read_pasted(text)
+            try:
+                loaded = _load(kind, document)
+            except TailorfitError:
+                loaded = _Loaded(document, (), None)  # it was the user's text: show it anyway
             # The saved looks say how each paragraph looked; an older session without them
             # gets the headings the parser finds in the text.
             shown = DisplayMap.for_text(loaded.document, text)  # pasted text joins wraps
             spans = () if pane.looks else tuple(
                 s for h in loaded.headings if (s := shown.span(*h)) is not None)
-            self.content_loaded.emit(PaneContent(kind, text, side.label, path, pane.looks, spans))
-            self._touch()
-            self.schedule()
-
-        def work() -> _Loaded:
-            document = read_pasted(text)
-            try:
-                return _load(kind, document)
-            except TailorfitError:
-                return _Loaded(document, (), None)  # it was the user's text: show it anyway
+            return loaded, spans
 
         self.tasks.run(f"open-{kind}", work, done,
                        lambda exc: self._report("Could not restore the last session", exc))
@@ -379,6 +395,11 @@ class Controller(QObject):
         today = self.today
 
         def work() -> AnalysisView:
+            from tailorfit.core.display import DisplayMap
+            from tailorfit.core.match import analyze_documents
+            from tailorfit.core.readers import read_pasted
+            from tailorfit.ui.highlights import posting_highlights, resume_highlights
+
             docs: dict[str, Document] = {}
             maps: dict[str, DisplayMap] = {}
             for kind, (document, shown, edited) in snapshot.items():

@@ -13,8 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tailorfit.core.parse.details import DegreeLevel
-from tailorfit.core.parse.posting import RequirementKind
+from tailorfit.core.kinds import DegreeLevel, RequirementKind
 from tailorfit.ui.controller import AnalysisView
 from tailorfit.ui.labels import ElidedLabel
 from tailorfit.ui.theme import colours

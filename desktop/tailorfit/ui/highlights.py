@@ -6,9 +6,13 @@ The marks are computed on the worker with the analysis: a long resume has thousa
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from tailorfit.core.display import DisplayMap
-from tailorfit.core.match import Analysis, Status
+from tailorfit.core.kinds import Status
+
+if TYPE_CHECKING:
+    from tailorfit.core.display import DisplayMap
+    from tailorfit.core.match.result import Analysis
 
 STATUS_WORDS = {Status.MET: "Met", Status.PARTIAL: "Partly met", Status.MISSING: "Missing"}
 # When one resume span supports several requirements, the best verdict colours it.

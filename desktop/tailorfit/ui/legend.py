@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from tailorfit.core.match import Status
+from tailorfit.core.kinds import Status
 from tailorfit.ui.highlights import STATUS_WORDS
 from tailorfit.ui.theme import status_icon
 

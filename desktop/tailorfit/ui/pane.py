@@ -36,7 +36,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
-from tailorfit.core.match import Status
+from tailorfit.core.kinds import Status
 from tailorfit.ui import looks
 from tailorfit.ui.highlights import Highlight
 from tailorfit.ui.theme import colours

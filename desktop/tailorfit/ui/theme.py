@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QApplication
 
-from tailorfit.core.match import Status
+from tailorfit.core.kinds import Status
 
 
 @dataclass(frozen=True, slots=True)

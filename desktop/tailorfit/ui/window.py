@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from tailorfit import __version__
-from tailorfit.core.match import Status
+from tailorfit.core.kinds import Status
 from tailorfit.core.resources import resource_path
 from tailorfit.ui.checklist import Checklist
 from tailorfit.ui.controller import AnalysisView, Controller, PaneContent

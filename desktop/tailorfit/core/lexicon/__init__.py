@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Container, Iterable, Mapping
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from tailorfit.core.lexicon.entry import Entry, read_files, to_entry
 from tailorfit.core.normalize import fold_for_matching
+
+if TYPE_CHECKING:
+    from tailorfit.core.lexicon.index_file import Prebuilt
 
 _TOKEN = re.compile(r"[^\W_]+|[^\w\s]|_")
 
@@ -80,35 +83,52 @@ def _form_tokens(text: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
     return tuple(texts), tuple(joined)
 
 
+class FuzzyBuckets(Protocol):
+    """Long multi-word forms by (token count, first two letters, last letter)."""
+
+    def get(self, key: tuple[int, str, str]) -> tuple[list[str], list[Form]] | None: ...
+
+    def items(self) -> Iterable[tuple[tuple[int, str, str], tuple[list[str], list[Form]]]]: ...
+
+
 class Lexicon:
     """All entries, their implied parents and siblings, and the surface-form index."""
 
-    def __init__(self, entries: Iterable[Entry],
-                 index: dict[str, list[Form]] | None = None) -> None:
-        """Build the lexicon; ``index`` is a prebuilt surface-form index (see index_file)."""
-        self.entries: dict[str, Entry] = {e.id: e for e in entries}
-        self.index: dict[str, list[Form]] = defaultdict(list)
+    def __init__(self, entries: Iterable[Entry] | Mapping[str, Entry],
+                 index: Mapping[str, list[Form]] | None = None, *,
+                 prebuilt: Prebuilt | None = None) -> None:
+        """Build the lexicon; ``index`` and ``prebuilt`` come from the shipped index file.
+
+        A prebuilt lexicon decodes its entries and forms on first use (see index_file), so
+        the lexicon is ready without touching the thousands of forms a resume never uses.
+        """
+        self.entries: Mapping[str, Entry] = (
+            entries if isinstance(entries, Mapping) else {e.id: e for e in entries})
+        self.index: Mapping[str, list[Form]]
         if index is not None:
-            self.index.update(index)
+            self.index = index
         else:
-            self._build_index()
-        # Multi-word forms also by their first two words, so a scan tries only forms that can
-        # match ("machine learning ..." is not tried at every "machine").
-        self.pairs: dict[tuple[str, str], list[Form]] = defaultdict(list)
-        self.singles: dict[str, list[Form]] = defaultdict(list)
-        for first, forms in self.index.items():
-            for form in forms:
-                if len(form.folds) > 1:
-                    self.pairs[(first, form.folds[1])].append(form)
-                else:
-                    self.singles[first].append(form)
+            self.index = self._build_index()
+        # Words that open a form, for the scan's membership test on every word.
+        self.starts: Container[str] = getattr(self.index, "stored", self.index)
+        self._starting: dict[str, tuple[dict[str, list[Form]], list[Form]]] = {}
         self._typo_cache: dict[str, bool] = {}  # per word, like fold_word's cache
-        self._children: dict[str, set[str]] = defaultdict(set)
+        self._prebuilt = prebuilt
+        if prebuilt is not None:
+            self._children, self._related_to = prebuilt.children, prebuilt.related_to
+            return
+        children: dict[str, set[str]] = defaultdict(set)
+        related_to: dict[str, set[str]] = defaultdict(set)  # who names it as related
         for entry in self.entries.values():
             for parent in entry.implies:
-                self._children[parent].add(entry.id)
+                children[parent].add(entry.id)
+            for other in entry.related:
+                related_to[other].add(entry.id)
+        self._children = {k: frozenset(v) for k, v in children.items()}
+        self._related_to = {k: frozenset(v) for k, v in related_to.items()}
 
-    def _build_index(self) -> None:
+    def _build_index(self) -> dict[str, list[Form]]:
+        index: dict[str, list[Form]] = defaultdict(list)
         for entry in self.entries.values():
             seen: set[tuple[tuple[str, ...], bool]] = set()
             for text, exact in entry.surface_forms():
@@ -120,10 +140,27 @@ class Lexicon:
                 if key in seen:
                     continue
                 seen.add(key)
-                self.index[folds[0]].append(Form(entry=entry.id, text=text, folds=folds,
-                                                 exact=texts if exact else None, joined=joined))
-        for forms in self.index.values():
+                index[folds[0]].append(Form(entry=entry.id, text=text, folds=folds,
+                                            exact=texts if exact else None, joined=joined))
+        for forms in index.values():
             forms.sort(key=lambda f: -len(f.folds))
+        return dict(index)
+
+    def candidates(self, first: str, following: str) -> list[Form]:
+        """Forms that can start at a word: those whose second word is ``following``, then the
+        one-word forms, longest first ("machine learning ..." is not tried at every
+        "machine")."""
+        split = self._starting.get(first)
+        if split is None:
+            pairs: dict[str, list[Form]] = defaultdict(list)
+            singles: list[Form] = []
+            for form in self.index.get(first, ()):
+                if len(form.folds) > 1:
+                    pairs[form.folds[1]].append(form)
+                else:
+                    singles.append(form)
+            split = self._starting[first] = (dict(pairs), singles)
+        return [*split[0].get(following, ()), *split[1]]
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -131,6 +168,8 @@ class Lexicon:
     @cached_property
     def vocabulary(self) -> frozenset[str]:
         """Every folded word of every surface form: a typo is a word outside it."""
+        if self._prebuilt is not None:
+            return self._prebuilt.vocabulary()
         return frozenset(fold for forms in self.index.values() for form in forms
                          for fold in form.folds)
 
@@ -138,6 +177,8 @@ class Lexicon:
     def near_misses(self) -> frozenset[str]:
         """One-letter deletions of longer lexicon words (the SymSpell trick): an unknown word
         is a likely typo of a lexicon word only if it or one of its deletions is in here."""
+        if self._prebuilt is not None:
+            return self._prebuilt.near_misses()
         variants: set[str] = set()
         for word in self.vocabulary:
             if len(word) >= 5 and word.isalpha():
@@ -159,9 +200,11 @@ class Lexicon:
         return word in near or any(word[:k] + word[k + 1:] in near for k in range(len(word)))
 
     @cached_property
-    def fuzzy(self) -> dict[tuple[int, str, str], tuple[list[str], list[Form]]]:
+    def fuzzy(self) -> FuzzyBuckets:
         """Long multi-word forms for typo-tolerant matching, keyed by (token count, first two
         letters, last letter). Short or ambiguous forms never match fuzzily."""
+        if self._prebuilt is not None:
+            return self._prebuilt.fuzzy()
         index: dict[tuple[int, str, str], tuple[list[str], list[Form]]] = {}
         for forms in self.index.values():
             for form in forms:
@@ -174,6 +217,14 @@ class Lexicon:
                     strings.append(joined)
                     targets.append(form)
         return index
+
+    @cached_property
+    def first_word_categories(self) -> dict[str, frozenset[str]]:
+        """Each word that opens a surface form, with the categories of the entries it opens."""
+        if self._prebuilt is not None:
+            return self._prebuilt.first_word_categories()
+        return {first: frozenset(self.entries[f.entry].category for f in forms)
+                for first, forms in self.index.items()}
 
     def __getitem__(self, entry_id: str) -> Entry:
         return self.entries[entry_id]
@@ -197,10 +248,10 @@ class Lexicon:
         entry = self.entries.get(entry_id)
         if entry is None:
             return frozenset()
-        found = set(entry.related)
-        found.update(other.id for other in self.entries.values() if entry_id in other.related)
+        found = set(entry.related) | self._related_to.get(entry_id, frozenset())
         return frozenset(found - {entry_id})
 
+    @cache  # noqa: B019
     def descendants(self, entry_id: str) -> frozenset[str]:
         """Everything that demonstrates ``entry_id`` (more specific instances)."""
         found: set[str] = set()
@@ -237,9 +288,25 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
 
 
 def build_lexicon(folder: Path) -> Lexicon:
-    """The lexicon built from the JSON sources in ``folder``."""
+    """The lexicon built from the JSON sources in ``folder``.
+
+    Evidence verbs are expanded to all their forms here ("led": lead, leads, leading), so the
+    matcher compares stems and never needs a table of irregular verbs.
+    """
+    from dataclasses import replace
+
+    from tailorfit.core.lexicon.forms import expand
+
     entries: list[Entry] = []
     for loaded in read_files(folder):
         domain = loaded.path.stem
-        entries.extend(to_entry(raw, domain) for raw in loaded.entries)
+        for raw in loaded.entries:
+            entry = to_entry(raw, domain)
+            signals = entry.signals
+            if entry.evidence or signals.get("actions"):
+                actions = tuple(str(a) for a in signals.get("actions", ()))
+                items = tuple(sorted({**signals, "actions": expand(actions)}.items())) \
+                    if actions else entry.signal_items
+                entry = replace(entry, evidence=expand(entry.evidence), signal_items=items)
+            entries.append(entry)
     return Lexicon(entries)

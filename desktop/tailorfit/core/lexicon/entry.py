@@ -6,6 +6,7 @@ import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +22,96 @@ CATEGORIES = frozenset({
 FIELDS = frozenset({
     "id", "name", "category", "type", "aliases", "abbreviations", "case_sensitive", "implies",
     "related", "ambiguous", "negative", "positive", "evidence", "degree_level", "field", "note",
+    "signals", "requires", "broad", "titles", "years_by_title",
 })
+SIGNAL_KINDS = frozenset({"actions", "objects", "tools", "metrics", "together"})
+REQUIREMENTS = frozenset({"technical_role"})
 DEGREE_LEVELS = frozenset({"associate", "bachelor", "master", "doctorate"})
+
+# An alias (or name, or abbreviation) is a name people use for the skill, not a sentence.
+MAX_FORM_WORDS = 5
+_WORD = re.compile(r"\S*[^\W_]\S*")  # a whitespace-separated token with a letter or digit
+_DISPLAY_QUALIFIER = re.compile(r"\s*\([^()]*\)$")  # "Nursing (field of study)"
+SENTENCE_PHRASES = (
+    "issued by", "recognized by", "recognised by", "accredited by", "awarded by", "granted by",
+    "administered by", "to practice before", "to practise before", "in good standing",
+    "from an accredited", "graduation from", "certified to teach in",
+)
+_SENTENCE = re.compile(
+    r"\b(?:" + "|".join(re.escape(p) for p in SENTENCE_PHRASES) + r")\b"
+    # a past-tense verb with its object, as a resume line: "deployed the model", "managed a team"
+    r"|^[a-z]+ed (?:the|a|an|our|their|this)\b"
+    # a full stop after a word: "Maintained the data warehouse."
+    r"|\s[a-z]{3,}\.$",
+    re.IGNORECASE)
+
+# Place names never belong in the lexicon: a term next to a place is told apart by a general
+# rule in the term finder ("Boston, MA"), not by listing cities. Small but real: the US states
+# and DC, the larger countries and the world's large cities (US ones included).
+PLACE_NAMES = frozenset({
+    # US states and DC
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
+    "Delaware", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas",
+    "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota",
+    "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire", "New Jersey",
+    "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon",
+    "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas",
+    "Utah", "Vermont", "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming",
+    "District of Columbia",
+    # countries
+    "United States", "United States of America", "Canada", "Mexico", "Brazil", "Argentina",
+    "Chile", "Colombia", "Peru", "Venezuela", "Cuba", "Jamaica", "United Kingdom",
+    "Great Britain", "England", "Scotland", "Wales", "Ireland", "France", "Germany", "Spain",
+    "Portugal", "Italy", "Netherlands", "Belgium", "Switzerland", "Austria", "Sweden", "Norway",
+    "Denmark", "Finland", "Poland", "Czech Republic", "Hungary", "Romania", "Greece", "Turkey",
+    "Russia", "Ukraine", "Israel", "Egypt", "Saudi Arabia", "United Arab Emirates", "Qatar",
+    "Iran", "Iraq", "Pakistan", "India", "Bangladesh", "Sri Lanka", "Nepal", "China", "Japan",
+    "South Korea", "North Korea", "Taiwan", "Vietnam", "Thailand", "Malaysia", "Singapore",
+    "Indonesia", "Philippines", "Australia", "New Zealand", "South Africa", "Nigeria", "Kenya",
+    "Ethiopia", "Ghana", "Morocco",
+    # large cities, US
+    "New York City", "Los Angeles", "Chicago", "Houston", "Phoenix", "Philadelphia",
+    "San Antonio", "San Diego", "Dallas", "San Jose", "Austin", "Jacksonville", "Fort Worth",
+    "Columbus", "Charlotte", "San Francisco", "Indianapolis", "Seattle", "Denver", "Boston",
+    "Nashville", "Detroit", "Portland", "Las Vegas", "Baltimore", "Milwaukee", "Sacramento",
+    "Atlanta", "Miami", "Minneapolis", "Pittsburgh", "St. Louis", "Salt Lake City",
+    "New Orleans",
+    # large cities, elsewhere
+    "Tokyo", "Delhi", "New Delhi", "Shanghai", "Beijing", "Mumbai", "Bangalore", "Bengaluru",
+    "Hyderabad", "Chennai", "Kolkata", "Karachi", "Lahore", "Dhaka", "Cairo", "Lagos",
+    "Nairobi", "Johannesburg", "Cape Town", "Istanbul", "Moscow", "London", "Paris", "Berlin",
+    "Madrid", "Barcelona", "Rome", "Milan", "Amsterdam", "Brussels", "Vienna", "Zurich",
+    "Stockholm", "Copenhagen", "Dublin", "Lisbon", "Warsaw", "Prague", "Munich", "Frankfurt",
+    "Manchester", "Toronto", "Montreal", "Vancouver", "Mexico City", "Sao Paulo", "São Paulo",
+    "Rio de Janeiro", "Buenos Aires", "Bogota", "Sydney", "Melbourne", "Hong Kong", "Seoul",
+    "Taipei", "Bangkok", "Jakarta", "Manila", "Kuala Lumpur", "Ho Chi Minh City", "Dubai",
+    "Riyadh", "Tel Aviv",
+})
+US_STATE_CODES = frozenset(
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
+    "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split())
+# Skills named after a place, and the entries that may use that word: the Phoenix framework,
+# Jakarta EE, the Chicago Manual of Style, Bahasa Indonesia and Bahasa Malaysia.
+PLACE_NAMED_SKILLS: dict[str, frozenset[str]] = {
+    "phoenix": frozenset({"phoenix", "elixir"}),
+    "jakarta": frozenset({"jakarta_ee", "jpa"}),
+    "chicago": frozenset({"chicago_manual_of_style"}),
+    "indonesia": frozenset({"indonesian"}),
+    "malaysia": frozenset({"malay"}),
+}
+_PLACE_CASE = {p.lower(): p for p in PLACE_NAMES}
+@cache
+def _place_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The place-name patterns, compiled when the lexicon is first validated (a long
+    alternation: compiling it at import would slow every start of the app)."""
+    place = re.compile(r"(?<![\w.])(?:" + "|".join(
+        re.escape(p) for p in sorted(_PLACE_CASE, key=len, reverse=True)) + r")(?![\w])",
+        re.IGNORECASE)
+    # "Boston, MA", "palo alto, ca", "Washington, D.C.": a place, then a state code.
+    city_state = re.compile(
+        r"\b[a-z][\w.'-]*(?: [a-z][\w.'-]*){0,2},\s*(?:"
+        + "|".join(sorted(US_STATE_CODES)) + r"|d\.c\.)(?![\w])", re.IGNORECASE)
+    return place, city_state
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +134,19 @@ class Entry:
     evidence: tuple[str, ...] = ()
     degree_level: str | None = None
     field: str | None = None
+    # How work shows the skill without naming it (see concepts.py): actions, objects, tools,
+    # metrics, together. Stored as a tuple of (kind, values) pairs so entries stay hashable.
+    signal_items: tuple[tuple[str, tuple[object, ...]], ...] = ()
+    requires: str | None = None  # "technical_role": only roles that show technical work count
+    broad: bool = False  # too broad to make two skills "of the same kind" (programming)
+    titles: tuple[str, ...] = ()  # job-title words of roles that show it (supervisor, lead)
+    # Years of it count only in roles whose title says so: managing people shows in the title,
+    # not in a bullet about running a meeting.
+    years_by_title: bool = False
+
+    @property
+    def signals(self) -> dict[str, tuple[object, ...]]:
+        return dict(self.signal_items)
 
     @property
     def soft(self) -> bool:
@@ -91,7 +193,18 @@ def to_entry(raw: dict[str, Any], domain: str) -> Entry:
         evidence=tuple(raw.get("evidence", ())),
         degree_level=raw.get("degree_level"),
         field=raw.get("field"),
+        signal_items=tuple(sorted((kind, _frozen(values))
+                                  for kind, values in (raw.get("signals") or {}).items())),
+        requires=raw.get("requires"),
+        broad=bool(raw.get("broad", False)),
+        titles=tuple(raw.get("titles", ())),
+        years_by_title=bool(raw.get("years_by_title", False)),
     )
+
+
+def _frozen(values: Any) -> tuple[object, ...]:
+    """Lists inside signals ("together": [[...], [...]]) as tuples, so entries hash."""
+    return tuple(_frozen(v) if isinstance(v, list) else v for v in values)
 
 
 def validate(files: list[LoadedFile]) -> list[str]:
@@ -131,6 +244,8 @@ def validate(files: list[LoadedFile]) -> list[str]:
                     problems.append(f"{where}: {key} itself")
         if raw.get("field") and raw["field"] not in entries:
             problems.append(f"{where}: field {raw['field']!r} does not exist")
+        if raw.get("years_by_title") and not raw.get("titles"):
+            problems.append(f"{where}: years_by_title needs titles")
         if raw.get("degree_level") and raw["degree_level"] not in DEGREE_LEVELS:
             problems.append(f"{where}: degree_level must be one of {sorted(DEGREE_LEVELS)}")
         names = [raw.get("name", ""), *raw.get("aliases", ())]
@@ -140,6 +255,7 @@ def validate(files: list[LoadedFile]) -> list[str]:
         for phrase in (*raw.get("negative", ()), *raw.get("positive", ()), *raw.get("evidence", ())):
             if phrase != phrase.lower():
                 problems.append(f"{where}: pattern {phrase!r} must be lowercase")
+        problems.extend(_form_problems(where, eid, raw))
         sensitive = set(raw.get("case_sensitive", ()))
         for form in names:
             folded = fold_for_matching(form)
@@ -151,6 +267,49 @@ def validate(files: list[LoadedFile]) -> list[str]:
             problems.append(f"surface form {form!r} belongs to {sorted(owners)}; "
                             "mark every owner ambiguous or keep one")
     problems.extend(_cycles({eid: raw.get("implies", ()) for eid, (_, raw) in entries.items()}))
+    return problems
+
+
+def word_count(form: str) -> int:
+    """Words in a surface form; a lone dash or ampersand is no word."""
+    return len(_WORD.findall(form))
+
+
+def place_in(form: str, entry_id: str = "", written: bool = True) -> str | None:
+    """The place ``form`` names, if any. ``written`` forms (names, aliases) keep their case:
+    "Moscow" or "moscow" is the city, "MoSCoW" is the prioritisation method."""
+    place_pattern, city_state_pattern = _place_patterns()
+    for m in place_pattern.finditer(form):
+        text = m.group(0)
+        canonical = _PLACE_CASE[text.lower()]
+        if written and text not in (canonical, canonical.lower(), canonical.upper()):
+            continue
+        if entry_id in PLACE_NAMED_SKILLS.get(canonical.lower(), ()):
+            continue
+        return canonical
+    city_state = city_state_pattern.search(form)
+    return city_state.group(0) if city_state else None
+
+
+def _form_problems(where: str, eid: str, raw: dict[str, Any]) -> list[str]:
+    """Aliases that are sentences or too long, and place names in any form or phrase."""
+    problems: list[str] = []
+    name = str(raw.get("name", ""))
+    written = [("name", _DISPLAY_QUALIFIER.sub("", name))]
+    written += [("alias", a) for a in raw.get("aliases", ())]
+    written += [("abbreviation", a) for a in raw.get("abbreviations", ())]
+    for kind, form in written:
+        if word_count(form) > MAX_FORM_WORDS:
+            problems.append(f"{where}: {kind} {form!r} has {word_count(form)} words; "
+                            f"a name people use has at most {MAX_FORM_WORDS}")
+        if kind == "alias" and (m := _SENTENCE.search(form)):
+            problems.append(f"{where}: alias {form!r} reads as a sentence ({m.group(0).strip()!r})")
+    phrases = [("name", name)] + [(k, f) for k, f in written[1:] if k == "alias"]
+    phrases += [(key, p) for key in ("negative", "positive") for p in raw.get(key, ())]
+    for kind, form in phrases:
+        place = place_in(form, eid, written=kind in ("name", "alias"))
+        if place:
+            problems.append(f"{where}: {kind} {form!r} names a place ({place!r})")
     return problems
 
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from tailorfit.core.lexicon import Form, Lexicon, Token, tokenize
+from tailorfit.core.lexicon.entry import US_STATE_CODES
 from tailorfit.core.model import Document
 
 # Categories whose terms vouch for an ambiguous technology term next to them.
@@ -83,17 +84,18 @@ def scan(lexicon: Lexicon, text: str, tech: bool) -> tuple[tuple[_Span, ...], tu
     # Longest match; when several entries share the longest form ("TPM": technical program
     # management or total productive maintenance), keep them all and choose below.
     spots: list[tuple[int, int, list[Form]]] = []
-    starts = lexicon.index
-    i = 0
-    while i < len(tokens):
-        if tokens[i].fold not in starts:  # most words start no lexicon form
-            i += 1
-            continue
+    starts = lexicon.starts
+    places = _place_tokens(tokens)
+    # Most words start no lexicon form: only the positions of those that do are tried.
+    openers = [k for k, token in enumerate(tokens) if token[1] in starts and k not in places]
+    reached = 0
+    for i in openers:
+        if i < reached:
+            continue  # inside a longer form found before
         longest = 0
         choices: list[Form] = []
         following = tokens[i + 1].fold if i + 1 < len(tokens) else ""
-        candidates = [*lexicon.pairs.get((tokens[i].fold, following), ()),
-                      *lexicon.singles.get(tokens[i].fold, ())]
+        candidates = lexicon.candidates(tokens[i].fold, following)
         for form in candidates:
             n = len(form.folds)
             if n < longest:
@@ -108,9 +110,7 @@ def scan(lexicon: Lexicon, text: str, tech: bool) -> tuple[tuple[_Span, ...], tu
                 longest = n
         if choices:
             spots.append((i, longest, choices))
-            i += longest
-        else:
-            i += 1
+            reached = i + longest
     spots.extend(_fuzzy_spots(lexicon, tokens, spots))
     spots.sort(key=lambda spot: spot[0])
     fields: dict[str, int] = {}
@@ -203,6 +203,31 @@ def _fuzzy_spots(lexicon: Lexicon, tokens: list[Token],
             i += best[1]
         else:
             i += 1
+    return found
+
+
+def _place_tokens(tokens: list[Token]) -> set[int]:
+    """Tokens that are part of a place written "City, ST" or "Washington, D.C.": the MA of
+    "Boston, MA" is no master's degree and the C of "D.C." no programming language."""
+    found: set[int] = set()
+    for i in range(2, len(tokens)):
+        token = tokens[i]
+        if tokens[i - 1].text != "," or not tokens[i - 2].text[:1].isupper():
+            continue
+        if token.text in US_STATE_CODES and token.spaced:
+            found.add(i)
+        elif token.text in ("D", "DC") and i + 1 < len(tokens):
+            # "D.C." tokenises as D . C .
+            found.update(range(i, min(len(tokens), i + 4)))
+        else:
+            continue
+        # The city's own words ("Phoenix" of "Phoenix, AZ") are the place too.
+        k = i - 2
+        while k >= 0 and i - 2 - k < 3 and tokens[k].text[:1].isupper() and tokens[k].text.isalpha():
+            found.add(k)
+            if tokens[k].spaced and k and not tokens[k - 1].text[:1].isupper():
+                break
+            k -= 1
     return found
 
 

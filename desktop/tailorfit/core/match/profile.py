@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from functools import cached_property
 
 from tailorfit.core.lexicon import Lexicon, fold_word
@@ -14,6 +15,9 @@ from tailorfit.core.parse.resume import Resume, ResumeSection, Role
 
 _ENGLISH = frozenset("the and of to in for with a an on as by at from our my i was were is "
                      "are that this".split())
+# Lexicon categories of technical work: a role with them is a technical role.
+TECHNICAL_CATEGORIES = frozenset({"language", "framework", "library", "database", "cloud",
+                                  "devops", "data", "ml", "os", "protocol"})
 EVIDENCE_KEPT = 6  # pieces of evidence a verdict keeps
 _SCAN_LIMIT = 400  # hits looked at to find those in use
 
@@ -31,10 +35,25 @@ _SECTION_LABEL = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class Bullet:
+    """A role bullet or project line, prepared for finding phrases whatever their word forms."""
+
+    start: int
+    end: int
+    text: str
+    stems: list[str]  # one per word, in order
+    spans: list[tuple[int, int]]  # each word's offsets in ``text``
+    hits: tuple[TermHit, ...]  # lexicon terms inside
+    where: str  # "Experience, Fernhollow Payments"
+    technical: bool  # its role shows technical work (languages, databases, cloud...)
+
+
 class Profile:
     """The resume's terms by entry, with their sections and roles."""
 
     def __init__(self, resume: Resume, lexicon: Lexicon) -> None:
+        self._root_cache: dict[str, frozenset[int]] = {}
         self.resume = resume
         self.lexicon = lexicon
         document = resume.document
@@ -111,6 +130,93 @@ class Profile:
             if section.kind in (ResumeSection.PROJECTS, ResumeSection.VOLUNTEER):
                 lines.append((section.start, section.end, text[section.start:section.end].lower()))
         return tuple(lines)
+
+    @cached_property
+    def bullets(self) -> tuple[Bullet, ...]:
+        """Every use line as a :class:`Bullet` (role bullets, project and volunteer lines)."""
+        from tailorfit.core.match.words import WORD, stem
+
+        text = self.resume.document.text
+        technical_roles: dict[int, bool] = {}
+        found: list[Bullet] = []
+        for start, end, _lower in self.use_lines:
+            piece = text[start:end]
+            spans = [m.span() for m in WORD.finditer(piece)]
+            role = self.role(start)
+            key = id(role)
+            if key not in technical_roles:
+                scope = (role.start, role.end) if role is not None else (start, end)
+                technical_roles[key] = any(
+                    self.lexicon[h.entry].category in TECHNICAL_CATEGORIES
+                    for h in self.hits_within(*scope))
+            found.append(Bullet(start, end, piece, [stem(piece[a:b]) for a, b in spans], spans,
+                                self.hits_within(start, end), self.where(start),
+                                technical_roles[key]))
+        return tuple(found)
+
+    @cached_property
+    def stem_index(self) -> dict[str, list[tuple[int, int]]]:
+        """Stem -> (bullet number, word number) of every word in the bullets."""
+        index: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for number, bullet in enumerate(self.bullets):
+            for position, value in enumerate(bullet.stems):
+                index[value].append((number, position))
+        return index
+
+    @cached_property
+    def stem_sets(self) -> tuple[frozenset[str], ...]:
+        """Each bullet's stems as a set, in bullet order."""
+        return tuple(frozenset(bullet.stems) for bullet in self.bullets)
+
+    @cached_property
+    def _by_opening(self) -> dict[str, list[str]]:
+        """Distinct bullet stems of five letters or more, by their first five letters."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for value in self.stem_index:
+            if len(value) >= 5:
+                found[value[:5]].append(value)
+        return found
+
+    def bullets_sharing_root(self, wanted: str) -> frozenset[int]:
+        """Bullets with the stem, or with a word of the same root the stemmer cut differently.
+
+        Snowball stems "delivered" to "deliv" but "delivery" to "deliveri": for a line's
+        words in a bullet (a partial at most), a stem of five letters or more that opens the
+        other counts.
+        """
+        cache = self._root_cache
+        found = cache.get(wanted)
+        if found is None:
+            stems = {wanted}
+            if len(wanted) >= 5:
+                stems.update(s for s in self._by_opening.get(wanted[:5], ())
+                             if s.startswith(wanted) or wanted.startswith(s))
+            index = self.stem_index
+            found = cache[wanted] = frozenset(
+                number for value in stems for number, _ in index.get(value, ()))
+        return found
+
+    def occurrences(self, phrase: tuple[str, ...]) -> list[tuple[int, int]]:
+        """(bullet number, word number) of every place a phrase (as stems) starts."""
+        if not phrase:
+            return []
+        n = len(phrase)
+        found = []
+        for number, position in self.stem_index.get(phrase[0], ()):
+            stems = self.bullets[number].stems
+            if n == 1 or tuple(stems[position:position + n]) == phrase:
+                found.append((number, position))
+        return found
+
+    @cached_property
+    def resume_language(self) -> str | None:
+        """The language the resume is written in, when it can be told."""
+        from tailorfit.core.checks import language_of
+
+        other = language_of(self.resume.document.text)
+        if other is not None:
+            return other
+        return "English" if self.written_in_english else None
 
     @cached_property
     def written_in_english(self) -> bool:

@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from tailorfit.core.lexicon.terms import TermHit
-from tailorfit.core.parse.posting import Posting, Requirement
-from tailorfit.core.parse.resume import Resume
+from tailorfit.core.kinds import Status as Status
 
+if TYPE_CHECKING:  # only for annotations: the window imports this module and needs no parser
+    from tailorfit.core.lexicon.terms import TermHit
+    from tailorfit.core.parse.posting import Posting, Requirement
+    from tailorfit.core.parse.resume import Resume
 
-class Status(StrEnum):
-    MET = "met"
-    PARTIAL = "partial"
-    MISSING = "missing"
-
-    @property
-    def value_score(self) -> float:
-        return {"met": 1.0, "partial": 0.5, "missing": 0.0}[self.value]
+__all__ = ["Analysis", "Evidence", "Keyword", "ResumeSkill", "SkillMention", "Status", "Verdict"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +36,8 @@ class Verdict:
     explanation: str
     terms: tuple[str, ...] = ()  # lexicon ids the requirement asks for
     years_shown: float | None = None  # years asks: the years counted in the asked scope
+    rule: str = ""  # the verdict rule that decided it (parts.Rule, by name)
+    related: tuple[Evidence, ...] = ()  # for partial or missing: related bullets, not counted
 
 
 @dataclass(frozen=True, slots=True)

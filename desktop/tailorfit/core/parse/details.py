@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
-from enum import IntEnum
 
+from tailorfit.core.kinds import DegreeLevel as DegreeLevel
 from tailorfit.core.parse.vocab import FIELD_WORD, JOB_TITLE, Folded
 
 _NUMBER_WORDS = {
@@ -20,38 +21,25 @@ _YEARS = re.compile(
     rf"(?:(?:-|to|or)\s*(?P<max>{_NUM})\s*(?:\+|plus)?\s*)?"
     rf"(?:or more\s+|\+\s*)?"
     rf"(?:full[- ]time\s+|paid\s+|professional\s+|relevant\s+|progressive(?:ly)?\s+|hands-on\s+)*"
-    rf"(?P<unit>years?|yrs?)\b(?:'|’)?",
+    rf"(?P<unit>years?|yrs?|months?)\b(?:'|’)?",
     re.IGNORECASE,
 )
 _DOMAIN_AFTER = re.compile(
     r"^\s*(?:'s\s+|s'\s+)?(?:of\s+)?(?:full[- ]time\s+|paid\s+|professional\s+|relevant\s+|"
     r"progressive(?:ly)?\s+|hands-on\s+|responsible\s+|industry\s+|work\s+|practical\s+|"
-    r"related\s+|proven\s+|demonstrated\s+|direct\s+|total\s+)*"
+    r"related\s+|proven\s+|demonstrated\s+|direct\s+|total\s+|previous\s+|prior\s+)*"
     r"(?:(?P<pre>[\w/+#.\- ]{1,40}?)\s+)?(?:experience|exp\.?|background|expertise)\b"
-    r"(?:\s+(?:in|with|as|of|doing|on|using|working (?:in|with|on|as)|building|developing|"
-    r"managing|leading)\s+(?P<post>[^.;:()]{2,120})|\s+(?P<gerund>[a-z]+ing\b[^.;:()]{2,120}))?",
+    r"(?:\s+(?:in|with|as|of|doing|on|using|working (?:in|with|on|as)|building|developing)\s+"
+    # "managing teams", "leading nurses": the verb stays, it is what the years are in
+    r"(?P<post>[^.;:()]{2,120})|\s+(?P<gerund>[a-z]+ing\b[^.;:()]{2,120}))?",
     re.IGNORECASE,
 )
+_AGE = re.compile(r"^\s*(?:of\s+age|old|or\s+older)\b", re.IGNORECASE)
 _EXPERIENCE_WORD = re.compile(r"experience|experienced|\bexp\b|background|work(?:ing)?\b|"
                               r"professional|employment|\byears?\s+as\s+an?\s+(?!company\b)",
                               re.IGNORECASE)
 _DOMAIN_STOP = re.compile(r",?\s+(?:and|or|including|such as|preferably|ideally|with|which|"
                           r"that|where|who|in addition)\b.*$", re.IGNORECASE)
-
-
-class DegreeLevel(IntEnum):
-    """Degree levels in increasing order; NONE means no degree."""
-
-    NONE = 0
-    HIGH_SCHOOL = 1
-    ASSOCIATE = 2
-    BACHELOR = 3
-    MASTER = 4
-    DOCTORATE = 5
-
-    @property
-    def label(self) -> str:
-        return self.name.lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,11 +75,12 @@ def _number(text: str) -> float:
     return float(_NUMBER_WORDS.get(text, 0)) if text in _NUMBER_WORDS else float(text)
 
 
-_YEARS_HINT = re.compile(r"\byears?\b|\byrs?\b", re.IGNORECASE)
+_YEARS_HINT = re.compile(r"\byears?\b|\byrs?\b|\bmonths?\b", re.IGNORECASE)
 _DEGREE_HINT = Folded(r"degree|bachelor|master|ph\.?\s?d|doctor|associate|graduat|diploma|"
                           r"college|universit|\bged\b|school|baccalaureate|\b[BM]\.?[ASE]\b|"
                           r"\bB\.?S|\bM\.?S|\bMBA\b|\bBSN\b|\bMSN\b|\bBBA\b|\bM\.?D\.|\bJ\.?D\.|"
-                          r"B\.?\s?Tech|M\.?\s?Tech|\bBEng|\bMEng|\bMPH|\bMCA|\bEd\.?D|\bDNP")
+                          r"B\.?\s?Tech|M\.?\s?Tech|\bBEng|\bMEng|\bMPH|\bMCA|\bEd\.?D|\bDNP|"
+                          r"\b[BM]\.?\s?(?:Des|Arch|Pharm|Com|Sc)\b|\bMBBS|\bMB\s?B?Ch|\bMBChB")
 
 
 def parse_years(text: str) -> YearsDetail | None:
@@ -103,15 +92,20 @@ def parse_years(text: str) -> YearsDetail | None:
         if raw_min.lower() in ("a", "an"):
             continue
         minimum = _number(raw_min)
-        if not 0 < minimum <= 40:
+        if not 0 < minimum <= (40 if not match.group("unit").lower().startswith("mo") else 60):
             continue
         maximum = _number(match.group("max")) if match.group("max") else None
+        if match.group("unit").lower().startswith("mo"):  # "6 months of experience"
+            minimum = round(minimum / 12, 2)
+            maximum = round(maximum / 12, 2) if maximum is not None else None
         if maximum is not None and maximum < minimum:
             maximum = None
         lead = (match.group("lead") or "").lower()
         if lead == "up to":
             minimum, maximum = 0.0, minimum
         after = text[match.end():]
+        if _AGE.match(after):
+            continue  # "18 years of age", "21 years old": an age, not experience
         # "8+ years", "at least 5 years", "3-5 years" are experience asks on their own;
         # a bare "2 years" needs the word experience (or similar) nearby.
         confident = bool(match.group("plus") or lead or match.group("max"))
@@ -172,17 +166,24 @@ _LEVEL_PATTERNS: list[tuple[DegreeLevel, re.Pattern[str]]] = [
         r"\b(?:master's|masters|master(?= of | in | degree)|m\.?s\.?c?\.?(?= in | of |,| degree)|"
         r"m\.s\.|msc|mba|m\.b\.a\.|"
         r"msn|m\.?eng|m\.?\s?tech|mca|mph|m\.?ed\.?|m\.a\.(?=\s)|graduate degree|"
-        r"advanced degree|postgraduate|post-graduate)(?!\w)", re.IGNORECASE)),
+        r"m\.?\s?des\.?|m\.?\s?arch\.?|m\.?\s?pharm\.?|m\.?\s?com\.?|"
+        # "an advanced degree", "an advanced business or technical degree"
+        r"advanced (?:[a-z-]+ (?:or [a-z-]+ )?)?degree|postgraduate|post-graduate)(?!\w)",
+        re.IGNORECASE)),
     (DegreeLevel.BACHELOR, re.compile(
         r"\b(?:bachelor'?s?|baccalaureate|b\.?s\.?c?\.?(?= in | of |,| degree)|b\.s\.|bsc|"
         r"b\.?\s?tech|b\.?e\.(?=\s)|b\.?eng|bba|b\.b\.a\.|bsn|b\.s\.n\.|b\.a\.(?=\s)|b\.?com|bfa|"
+        r"b\.?\s?des\.?|b\.?\s?arch\.?|b\.?\s?pharm\.?|"
+        # medical degrees, a first degree in the UK, Ireland and India: MBBS, MB BCh BAO, MBChB
+        r"mbbs|m\.b\.b\.s\.|mb\s?b?ch(?:\s?bao)?|mbchb|"
         r"undergraduate degree|four-year (?:college )?degree|4-year (?:college )?degree|"
         r"graduation from an accredited four-year college|college degree|university degree|"
         r"university graduate|college graduate|degree in|graduation from an? (?:business |"
         r"accredited )?(?:school|college|university))(?!\w)", re.IGNORECASE)),
     (DegreeLevel.ASSOCIATE, re.compile(
         r"\b(?:associate'?s? degree|associate of|associates degree|a\.a\.s?\.|a\.s\.(?= in )|"
-        r"two-year (?:college )?degree|2-year degree)(?!\w)", re.IGNORECASE)),
+        r"two-year (?:college )?degree|2-year degree|associate'?s?(?=\s*(?:,|or|/)\s*"
+        r"(?:a\s+)?bachelor))(?!\w)", re.IGNORECASE)),
     (DegreeLevel.HIGH_SCHOOL, re.compile(
         r"\b(?:high school diploma|high school|ged|secondary school)(?!\w)", re.IGNORECASE)),
 ]
@@ -222,10 +223,21 @@ def parse_degree(text: str) -> DegreeDetail | None:
     if not _DEGREE_HINT.search(text):
         return None
     best: tuple[DegreeLevel, int, int] | None = None
+    found: list[tuple[int, int, DegreeLevel]] = []
     for level, pattern in _LEVEL_PATTERNS:
         match = pattern.search(text)
-        if match and (best is None or match.start() < best[1]):
-            best = (level, match.start(), match.end())
+        if match:
+            found.append((match.start(), match.end(), level))
+            if best is None or match.start() < best[1]:
+                best = (level, match.start(), match.end())
+    # "an associate or a bachelor's degree": alternatives, so the lower level is what is asked.
+    found.sort()
+    for (a_start, a_end, a_level), (_b_start, b_end, b_level) in itertools.pairwise(found):
+        between = text[a_end:_b_start]
+        if re.fullmatch(r"\W*(?:degree\s*)?(?:,\s*)?(?:or|/)\s*(?:an?\s+)?", between, re.I):
+            low = min(a_level, b_level)
+            if best is not None and best[1] == a_start and low < best[0]:
+                best = (low, a_start, b_end)
     abbreviation = _ABBREVIATIONS.search(text)
     if abbreviation and (best is None or abbreviation.start() < best[1]):
         best = (_ABBR_LEVEL[abbreviation.group("abbr").upper()], abbreviation.start(),

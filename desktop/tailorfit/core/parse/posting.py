@@ -11,8 +11,10 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass, replace
-from enum import StrEnum
 
+from tailorfit.core.kinds import PostingSection as PostingSection
+from tailorfit.core.kinds import RequirementKind as RequirementKind
+from tailorfit.core.kinds import Strength as Strength
 from tailorfit.core.model import BlockKind, Document
 from tailorfit.core.parse.details import (
     DegreeDetail,
@@ -24,30 +26,6 @@ from tailorfit.core.parse.details import (
 from tailorfit.core.parse.headings import classify_heading, looks_like_heading
 from tailorfit.core.parse.vocab import JOB_TITLE, URL, Folded
 
-
-class PostingSection(StrEnum):
-    REQUIREMENTS = "requirements"
-    PREFERRED = "preferred"
-    RESPONSIBILITIES = "responsibilities"
-    ABOUT = "about"
-    BENEFITS = "benefits"
-    OTHER = "other"
-
-
-class Strength(StrEnum):
-    MUST = "must"
-    NICE = "nice"
-
-
-class RequirementKind(StrEnum):
-    SKILL = "skill"
-    YEARS = "years"
-    DEGREE = "degree"
-    CERT = "cert"
-    SOFT = "soft"
-    OTHER = "other"
-
-
 _CUES: list[tuple[PostingSection, re.Pattern[str]]] = [
     (PostingSection.OTHER, re.compile(
         r"how to apply|application (?:process|deadline|instructions)|selection process|"
@@ -55,7 +33,7 @@ _CUES: list[tuple[PostingSection, re.Pattern[str]]] = [
         r"disclaimer|where to apply|examination|notes?\b|conditions of employment|"
         r"where you(?:'ll| will) be|work(?:ing)? environment|physical demands|position type|"
         r"additional information|working conditions|work schedule|contact(?: us| information)?\b|"
-        r"job location|work location")),
+        r"job location|work location|start-up|start date|application\b|applying")),
     (PostingSection.PREFERRED, re.compile(
         r"nice[- ]to[- ]haves?|good[- ]to[- ]haves?|great[- ]to[- ]haves?|preferred|bonus(?: points)?|"
         r"\bpluses\b|\ba plus\b|desired|desirable|\bideally\b|extra credit|stand out|even better|"
@@ -63,24 +41,29 @@ _CUES: list[tuple[PostingSection, re.Pattern[str]]] = [
     (PostingSection.BENEFITS, re.compile(
         r"benefits?|perks|what we offer|we offer|what(?:'s| is) in it for you|compensation|"
         r"salary|\bpay\b|total rewards|rewards|why (?:join|work (?:with|for|at))|why you'll love|"
-        r"what this job offers|our offer|we provide|life at|(?:top )?reasons to (?:work|join)")),
+        r"what this job offers|our offer|we provide|life at|(?:top )?reasons to (?:work|join)|"
+        r"remuneration")),
     (PostingSection.REQUIREMENTS, re.compile(
-        r"requirements?|required|qualifications?|minimum|basic|must[- ]haves?|"
-        r"what you(?:'ll| will)? (?:need|bring)|what we(?:'re| are) looking for|who you are|"
+        r"educational background|requirements?|required|qualifications?|minimum|basic|must[- ]haves?|"
+        r"what you(?:'ll| will)? (?:need|bring|have|know)|what we(?:'re| are) looking for|"
+        r"who you are|(?:necessary |essential |key )?prerequisites|"
         r"you have|you should have|you bring|you'll bring|about you|your profile|your background|"
         r"your skills|your experience|skills?|experience|education|knowledge|abilities|"
         r"competenc(?:y|ies)|eligibility|the ideal candidate|ideal candidate|candidate profile|"
         r"what it takes|to be successful|expectations|prerequisites|profile|what you need|"
         r"need to succeed|you might be a fit|is this you|licen[sc]es?|certifications?|"
         r"\bneeded\b|you are|you're|we expect|the work requires|who are you|you will need|"
-        r"we(?:'re| are) looking for (?:someone|a person|you)|you should|you must|must have")),
+        r"we(?:'re| are) looking for (?:someone|a person|you)|you should|you must|must have|"
+        r"languages?|language skills|personality|personal (?:skills|"
+        r"qualities)|travel(?: activity| requirements)?")),
     (PostingSection.RESPONSIBILITIES, re.compile(
         r"responsibilit(?:y|ies)|duties|what you(?:'ll| will)? (?:do|be doing|work on)|the role|"
         r"your role|in this role|role description|day[- ]to[- ]day|your mission|the job|"
-        r"job description|your impact|key tasks|\btasks\b|the work|role overview|"
+        r"job description|your impact|key tasks|\btasks\b|the work|role overview|the position|"
         r"position summary|job summary|accountabilities|essential functions|what you will")),
     (PostingSection.ABOUT, re.compile(
-        r"about\b|who we are|our (?:mission|story|company|team|culture|values)|"
+        r"about\b|facts about|who we are|(?:our|the) (?:mission|story|company|team|culture|"
+        r"values)|"
         r"company (?:overview|description)|overview|introduction|the opportunity|description|"
         r"summary")),
 ]
@@ -100,13 +83,14 @@ _NOISE = re.compile(
 )
 _SALARY = Folded(r"[$\u20ac\u00a3\u20b9]\s?\d[\d,.]*\s*[kK]?|\b\d+(?:\.\d+)?\s*(?:lpa|lakhs?|"
                      r"per annum|/yr|/hr|/hour|per hour|an hour|a year|k\s*-\s*\d+k)\b")
-_LEGAL = Folded(r"equal opportunity|\beeo\b|regardless of (?:race|age|sex)|without regard to|"
+_LEGAL = Folded(r"equal opportunity|\be(?:eo|oe)\b|regardless of (?:race|age|sex)|without regard to|"
                     r"reasonable accommodation|e-verify|drug[- ]free|affirmative action|"
                     r"does not discriminate|protected veteran")
 _NICE_WORDS = Folded(r"\b(?:preferred|preferably|a plus|is a plus|are a plus|nice to have|"
                          r"nice-to-have|bonus|ideally|desirable|desired|advantageous|would be "
                          r"(?:great|nice|a plus)|not required|helpful|beneficial|good to have|"
-                         r"a big plus|an advantage|is an asset|highly preferred|strongly preferred)\b")
+                         r"an? (?:absolute |big |real |great |clear |definite )?(?:plus|advantage|asset)|"
+                         r"highly preferred|strongly preferred)\b")
 _MUST_WORDS = Folded(r"\b(?:required|must|mandatory|minimum|essential|at least|"
                          r"need to have|necessary)\b")
 _CERT_WORDS = Folded(r"certif\w*|licen[sc]\w*|\bregistered nurse\b|\b(?:RN|LPN|BLS|ACLS|PALS|"
@@ -151,29 +135,84 @@ _NOTE_REQUIREMENT = Folded(
     r"\b(?:licen[sc]e|certificat\w*|card)|\b(?:licen[sc]e|certification)\b.{0,80}\b(?:is|are) "
     r"(?:required|preferred|desired)|\b(?:experience|knowledge|certification|degree)\b.{0,120}"
     r"\b(?:is|are) (?:highly |strongly )?(?:preferred|desired|desirable|a plus)\b")
+# A note that opens a list of preferences: "... in the following areas is highly preferred:".
+_PREFERRED_LIST = Folded(r"\b(?:preferred|desired|desirable|a plus|an advantage)\s*:\s*$")
 _DEGREE_SUBSTITUTE = Folded(r"may be substituted|in lieu of|substitut\w* for")
 _ROLE_SUBJECT = re.compile(r"^the\s+([\w\s()/&-]{3,80}?)\s+(?:is|will|shall)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)%][.!?])\s+(?=[A-Z(\"'])")
 _INLINE_SPLIT = re.compile(r"\s(?=(?:[-\u2022*]|\d{1,2}[.)])\s+[A-Z])")
 _HEADING_FILLER = re.compile(r"\s+(?:for|this|the|our|your|of|with|us|position|role|job|team|"
                              r"you|to|&|and)\b")
+# "About Acme", "Facts about <ORGANIZATION>": a heading over the company's own text.
+_ABOUT_COMPANY = re.compile(
+    r"^(?i:(?:(?:some )?facts |more )?about)\s+[A-Z0-9<][\w&.'<>-]*(?:\s+[\w&.'<>-]+){0,3}:?$")
+# Words that open requirement lines. Strong ones start an item after any word but one that
+# introduces a name; weak ones also continue names ("Bachelor's Degree", "Insurance Industry
+# Experience"), so they start an item only after a lowercase word, a number or an acronym.
+_STRONG_OPENERS = (r"\d+\+?\s*(?:-\s*\d+\s*)?\+?\s*(?:years?|yrs)\b|High school\b|Hands[- ]on\b|"
+                   r"If you\b|(?:Our|We) (?!are looking)|"
+                   r"Be (?:familiar|able|comfortable|proficient|fluent)\b|"
+                   r"(?:Expert|Proficient|Proficiency|Must|Should|Ability|Able|Knowledge(?:able)?|"
+                   r"Experience (?:with|in|of|using|working)|Familiar(?:ity)?|Understand(?:s|ing)?|"
+                   r"Good|Strong|Excellent|Effective|"
+                   r"Demonstrated|Demonstrates|Proven|At least|Minimum|Passion|Proactive|Have|Has)\b")
+_WEAK_OPENERS = (r"(?:Experience[ds]?|Expertise|Solid|Working|Relevant|Bachelor'?s?|Master'?s?|"
+                 r"Valid|Current|"
+                 r"Degree|Advanced|Basic|Deep|Previous|Prior|Desired|Preferred)\b")
+_RUN_ON = re.compile(r"(?<=[A-Za-z0-9)])\s+(?=(?P<strong>" + _STRONG_OPENERS + r")|"
+                     + _WEAK_OPENERS + r")")
+_OPENS_ITEM = re.compile(r"(?:" + _STRONG_OPENERS + r"|" + _WEAK_OPENERS
+                         + r"|[-\u2022*]|\d{1,2}[.)]\s)")
+_ABOUT_INLINE = re.compile(r"(?<![\w])About(?:\s+[A-Z<][\w&.'<>-]*){1,5}:")
+_INTRODUCES_NAME = frozenset({
+    "with", "in", "of", "and", "or", "the", "a", "an", "using", "including", "like", "as", "for",
+    "to", "on", "by", "at", "from", "such", "e.g.", "eg", "i.e.", "via", "into", "is", "are", "be",
+    # "at least 3 years", "more than 5 years": the number belongs to the words before it
+    "least", "than", "over", "minimum", "approximately", "about", "around", "min", "min.",
+    "and/or", "has", "have", "had", "possess", "possesses", "need", "needs", "require",
+    "requires", "bring", "brings",
+})
+_PLACEHOLDER = re.compile(r"<[A-Z]+>|\W+")
+_SENTENCE_OPENER = re.compile(r"(?<=\s)(?:You|We|Our|The|An?|Candidates?|Applicants?|Ideally|If|"
+                              r"This|It|<[A-Z]+>)(?=\s)")
 _LABELLED = re.compile(r"^([^:]{2,45}):\s+(\S.*)$")
 _ENUMERATOR = re.compile(r"^\(?(\d{1,2}|[a-z])[.)]\s")
 _OR_END = re.compile(r"[;,]?\s*\bor\s*$", re.IGNORECASE)
 _AND_END = re.compile(r"[;,]?\s*\band\s*$", re.IGNORECASE)
 _TRAILING = re.compile(r"[\s;,:]+$")
+_ENUMERATED_HEADING = re.compile(r"^\(?[A-Za-z0-9]{1,2}[.)]\s")
+_NICE_MARK = re.compile(r"\((?:preferred|desired|optional|nice to have)\)\s*$", re.IGNORECASE)
 _STRENGTH_MARK = re.compile(r"\((?:required|preferred|desired|optional)\)\s*$", re.IGNORECASE)
 # Application instructions, contact lines and terms of employment: never a requirement.
 _APPLICATION = Folded(
     r"please (?:contact|send|apply|email|submit|call)|send (?:us )?your (?:cv|resume|"
     r"application)|apply (?:now|here|via|through|online|at|before|by)\b|questions about the "
     r"(?:position|job|role)|for (?:additional|more|further) information|we look forward to|"
-    r"probationary period|post[- ]offer|selection process|if you can relate to")
+    r"probationary period|post[- ]offer|selection process|if you can relate to|"
+    # a sentence about the list itself: "The requirements listed below are representative ..."
+    r"\b(?:listed|described|outlined) (?:below|above)\b")
+_NEGATION = Folded(r"\bnot (?:necessary|required|needed|a requirement|mandatory|essential)\b|"
+                   r"\bof no importance\b|\bdoes(?: not|n't) matter\b|\bno (?:prior )?"
+                   r"experience (?:is )?(?:necessary|needed|required)")
+# "... is an advantage but not required": the negation makes the item optional, not void.
+_STILL_WELCOME = Folded(r"\b(?:an? (?:big |real )?(?:advantage|plus|asset|bonus)|advantageous|preferred|"
+                        r"helpful|beneficial|desirable|welcome)\b")
+# A sentence that describes the candidate ("you can ride a bike", "you are a good colleague").
+_CANDIDATE = Folded(r"\byou(?:'re| are| can| have| must| should| need| will need| know| speak| "
+                    r"enjoy| thrive| like| love| bring| hold| possess| work)\b|\bcandidates? "
+                    r"(?:must|should|will|need)|\b(?:is|are) (?:required|essential|a must)\b")
+# Sentences that tell about the company or the job rather than ask something of the candidate.
+_ABOUT_THE_JOB = Folded(r"^(?:we|our|it|this|there|here|the (?:team|company|day team|evening team|"
+                        r"job|role|position|work(?:place)?)|in (?:the|this) (?:job|role)|"
+                        r"<organization>|<location>|as an? |you will (?!need))\b")
+_ASK_WORDS = Folded(r"\bexperience\b|\bskills?\b|\bknowledge\b|\babilit|\bable to\b|"
+                    r"\bdegree\b|\bcertif|\blicen[sc]|\byears?\b|\bfluen")
 # A labelled line of a job board's details: "Job Type: Full-time", "Salary: ...".
 _DETAIL_LINE = Folded(
     r"^(?:job type|schedule|shifts?|salary|pay|application deadline|expected start date|"
     r"benefits|work location|location|date posted|job id|requisition|reference|start date|"
-    r"contract (?:length|type)|employment type)\s*:|^temporarily due to covid|"
+    r"contract (?:length|type)|employment type|telephone|phone|e-?mail|-mail|fax|"
+    r"contact)\s*:|^temporarily due to covid|"
     r"^covid-19 considerations")
 
 
@@ -238,6 +277,7 @@ class _Unit:
     heading: PostingSection | None = None
     heading_text: str = ""
     noise: bool = False
+    piece: bool = False  # cut from a posting flattened to one long line
 
 
 def parse_posting(document: Document) -> Posting:
@@ -249,9 +289,24 @@ def parse_posting(document: Document) -> Posting:
         s.kind in (PostingSection.REQUIREMENTS, PostingSection.PREFERRED) for s in sections)
     requirements: list[Requirement] = []
     duties: list[Duty] = []
+    preferred_list: str | None = None  # the marker kind of a notes list of preferences
     for unit, section in assigned:
         if unit.noise or unit.heading is not None:
             continue
+        if preferred_list is not None:
+            if unit.listy and _marker_kind(unit.marker) == preferred_list:
+                # "3. Experience in one or more of the following areas is highly preferred:"
+                # then "a. ...", "b. ...": each sub-item is a nice-to-have.
+                requirements.extend(_items(document, unit, PostingSection.PREFERRED,
+                                           prose=False))
+                continue
+            preferred_list = None
+        if (section in (PostingSection.OTHER, PostingSection.ABOUT) and has_requirement_section
+                and _PREFERRED_LIST.search(unit.text)):
+            following = _next_marker(assigned, unit)
+            if following and following != _marker_kind(unit.marker):
+                preferred_list = following
+                continue
         if section in (PostingSection.REQUIREMENTS, PostingSection.PREFERRED):
             # Long prose inside a requirements section: only its requirement sentences count.
             prose = not unit.listy and len(unit.text.split()) >= 30
@@ -278,6 +333,22 @@ def parse_posting(document: Document) -> Posting:
                    noise)
 
 
+def _marker_kind(marker: str) -> str:
+    """"3." and "12)" are numbers, "a." and "(b)" letters, bullets are bullets."""
+    core = marker.strip("().")
+    return "number" if core.isdigit() else "letter" if core.isalpha() else "bullet" \
+        if marker else ""
+
+
+def _next_marker(assigned: list[tuple[_Unit, PostingSection]], unit: _Unit) -> str:
+    """The marker kind of the list item right after ``unit``, or "" when none follows."""
+    for position, (candidate, _) in enumerate(assigned):
+        if candidate is unit:
+            rest = assigned[position + 1:position + 2]
+            return _marker_kind(rest[0][0].marker) if rest and rest[0][0].listy else ""
+    return ""
+
+
 # -- units ---------------------------------------------------------------------------------
 
 def _units(document: Document) -> list[_Unit]:
@@ -287,12 +358,100 @@ def _units(document: Document) -> list[_Unit]:
         start = base + block.content_start
         end = base + len(block.text)
         listy = block.kind is BlockKind.LIST_ITEM or block.content_start > 0
-        if end - start > 250 and _INLINE_SPLIT.search(block.text[block.content_start:]):
+        body = block.text[block.content_start:]
+        if (end - start > 250 and _INLINE_SPLIT.search(body)) or (
+                end - start > 100 and len(_run_on_cuts(body)) >= 3):
             units.extend(_split_long(document, start, end, index, block.kind))
         else:
             units.append(_Unit(start, end, document.text[start:end], listy, block.kind, index,
                                block.text[:block.content_start].strip()))
     return units
+
+
+def _run_on_cuts(text: str) -> list[int]:
+    """Where items run together in text flattened without separators.
+
+    "... Agile/Scrum methodologies Good at understanding requirements Must possess ...": a
+    capitalised word that opens requirement lines, right after a lowercase word that does not
+    introduce a name ("with Visual Studio" stays whole), starts a new item.
+    """
+    cuts: list[int] = []
+    for match in _RUN_ON.finditer(text):
+        before = text[:match.start()].rstrip()
+        previous = before.rsplit(None, 1)[-1] if before else ""
+        if previous.lower() in _INTRODUCES_NAME:
+            continue
+        if (not match.group("strong") and previous[:1].isupper()
+                and not previous.strip(".,;)").isupper()):
+            continue  # "Bachelor's Degree": one name; "WCF Experience": a new item
+        cuts.append(match.end())
+    return cuts
+
+
+def _inline_headings(text: str) -> list[tuple[int, int]]:
+    """Headings inside a posting flattened to one line, as (start, end after any colon).
+
+    Cue words next to each other form one heading ("Desired Skills:", "Minimum Skills and
+    Competencies:"). Without a colon, a heading of two words or more counts only when a new
+    item visibly starts after it: "Must have good understanding of ..." is an item.
+    """
+    lower = text.lower()
+    spans: list[tuple[int, int, PostingSection]] = []
+    for kind, pattern in _CUES:
+        for match in pattern.finditer(lower):
+            spans.append((match.start(), match.end(), kind))  # lowercase ones may continue one
+    spans.sort(key=lambda span: span[:2])
+    merged: list[tuple[int, int, int]] = []  # start, end, words of cue
+    kinds: list[PostingSection] = []
+    for head, end, kind in spans:
+        if merged and not lower[_past_filler(lower, merged[-1][1]):head].strip() and (
+                _in_capitals(text, *merged[-1][:2]) == _in_capitals(text, head, end)) and (
+                kind is kinds[-1] or not text[head].isupper()
+                or len(text[head:end].split()) == 1):  # "Desired Skills", not "Startup What ..."
+            start, last, words = merged[-1]
+            merged[-1] = (start, max(last, end), words + len(text[head:end].split()))
+        elif text[head].isupper() and (not head or text[head - 1] in " \t-\u2022*:;.!?)"):
+            merged.append((head, end, len(text[head:end].split())))
+            kinds.append(kind)
+    found: list[tuple[int, int]] = [
+        m.span() for m in _ABOUT_INLINE.finditer(text)]  # "About National General Holdings:"
+    for head, end, words in merged:
+        capitals = _capitals_around(text, head, end)
+        if capitals is not None:  # "CANDIDATE REQUIREMENT", "THE POSITION": set in capitals
+            found.append(capitals)
+            continue
+        tail = _past_filler(lower, end)
+        colon = text.startswith(":", tail)
+        if colon:
+            found.append((head, tail + 1))
+            continue
+        if re.match(r"(?:you|we)\b", lower[head:]):
+            continue  # "You must submit ..." opens a sentence, not a heading
+        after = text[tail:].lstrip()
+        if words >= 2 and (not after or _OPENS_ITEM.match(after)):
+            found.append((head, tail))
+    return found
+
+
+def _in_capitals(text: str, head: int, end: int) -> bool:
+    return re.fullmatch(r"[A-Z][A-Z&/ '-]*[A-Z]", text[head:end]) is not None
+
+
+def _capitals_around(text: str, head: int, end: int) -> tuple[int, int] | None:
+    """The run of capitalised words around a cue written in capitals, with a colon after it."""
+    if not _in_capitals(text, head, end):
+        return None
+    left = re.search(r"(?:(?<=\s)[A-Z][A-Z&/'-]+\s+)*$", text[:head])
+    right = re.match(r"(?:\s+[A-Z][A-Z&/'-]+)*\s*:?", text[end:])
+    start = left.start() if left else head
+    stop = end + (right.end() if right else 0)
+    return start, stop
+
+
+def _past_filler(lower: str, at: int) -> int:
+    while filler := _HEADING_FILLER.match(lower, at):
+        at = filler.end()
+    return at
 
 
 def _split_long(document: Document, start: int, end: int, block: int,
@@ -302,18 +461,14 @@ def _split_long(document: Document, start: int, end: int, block: int,
     cuts = {0}
     for match in _INLINE_SPLIT.finditer(text):
         cuts.add(match.end())
-    lower = text.lower()
-    for _, pattern in _CUES:
-        for match in pattern.finditer(lower):
-            head = match.start()
-            if not text[head].isupper() or (head and text[head - 1] not in " \t-\u2022*:;.!?)"):
-                continue
-            tail = match.end()
-            while filler := _HEADING_FILLER.match(lower, tail):
-                tail = filler.end()
-            colon = text.startswith(":", tail)
-            if len(text[head:match.end()].split()) >= 2 or colon:
-                cuts.update((head, tail + (1 if colon else 0)))
+    cuts.update(_run_on_cuts(text))
+    cuts.update(match.end() for match in _SENTENCE_END.finditer(text))
+    headings = _inline_headings(text)
+    for head, tail in headings:
+        cuts.update((head, tail))
+    # A cut inside a heading ("Minimum Skills. and ...") would split it: headings win.
+    cuts = {c for c in cuts if not any(head < c < tail for head, tail in headings)}
+    heading_at = dict(headings)
     ordered = [*sorted(cuts), len(text)]
     units: list[_Unit] = []
     for lo, hi in itertools.pairwise(ordered):
@@ -328,8 +483,16 @@ def _split_long(document: Document, start: int, end: int, block: int,
         if not body:
             continue
         s = start + offset + skip
-        units.append(_Unit(s, s + len(body), body, bool(marker), kind, block,
-                           marker.group(0).strip() if marker else ""))
+        unit = _Unit(s, s + len(body), body, bool(marker), kind, block,
+                     marker.group(0).strip() if marker else "", piece=True)
+        if heading_at.get(lo) == hi:
+            title = body.rstrip(": ").strip()
+            found = classify_heading(title, _CUES)
+            if found is not None:
+                unit.heading, unit.heading_text = found.kind, title
+            elif title.lower().startswith("about "):
+                unit.heading, unit.heading_text = PostingSection.ABOUT, title
+        units.append(unit)
     return units
 
 
@@ -360,8 +523,7 @@ def _heading_of(document: Document, unit: _Unit) -> tuple[PostingSection | None,
     if text.count(" ") > 12:
         return None, ""  # headings are short; skip the cue scan for sentences
     block = document.blocks[unit.block]
-    if (not unit.listy and re.match(r"^(?i:about)\s+[A-Z0-9<][\w&.'<>-]*(?:\s+[\w&.'<>-]+){0,3}:?$",
-                                    text)
+    if (not unit.listy and _ABOUT_COMPANY.match(text)
             and not re.match(r"^about\s+(?:you|the (?:role|job|position)|this role)\b", text,
                              re.IGNORECASE)):
         return PostingSection.ABOUT, text.rstrip(":")
@@ -373,12 +535,34 @@ def _heading_of(document: Document, unit: _Unit) -> tuple[PostingSection | None,
     formatted = looks_like_heading(block, text) and not unit.listy
     if formatted and (found.coverage >= 0.5 or text.endswith(":")):
         return found.kind, text.rstrip(":")
-    if (not unit.listy and len(text.split()) <= 6 and found.coverage >= 0.75
-            and not re.search(r"\d", text) and not text.endswith(".")):
+    if (not unit.listy and not re.search(r"\d", text) and not text.endswith(".") and (
+            (len(text.split()) <= 6 and found.coverage >= 0.75)
+            or (len(text.split()) <= 4 and found.coverage >= 0.6))):
         return found.kind, text.rstrip(":")
     if not unit.listy and text.endswith(":") and len(text.split()) <= 12 and found.coverage >= 0.3:
         return found.kind, text.rstrip(":")
     return None, ""
+
+
+def _lead_in_heading(text: str) -> tuple[PostingSection, int, int] | None:
+    """A heading run into its first sentence: its kind, where it ends, where the body starts.
+
+    Postings flattened to plain text lose the line break after a heading. The heading is
+    recognised only when a sentence visibly starts after it ("You", "The", "<ORGANIZATION>")
+    and the rest reads as prose, so a Title Case item such as "Experience In Python" stays.
+    """
+    for match in _SENTENCE_OPENER.finditer(text, 0, 60):
+        head = text[:match.start()].rstrip()
+        words = head.split()
+        if not 1 <= len(words) <= 4 or not head[:1].isupper() or head[-1:] in ".,;:!?":
+            continue
+        body = text[match.start():]
+        if len(body.split()) < 4 or not re.search(r"\s[a-z]", body):
+            continue
+        found = classify_heading(head, _CUES)
+        if found is not None and found.coverage >= 0.6 and found.kind is not PostingSection.ABOUT:
+            return found.kind, len(head), match.start()
+    return None
 
 
 def _assign_sections(document: Document,
@@ -403,16 +587,31 @@ def _assign_sections(document: Document,
                 expanded.append(_Unit(offset, unit.end, labelled.group(2), True,
                                       unit.block_kind, unit.block))
                 continue
-        if not unit.noise:
+        lead = None if unit.listy or unit.noise else _lead_in_heading(unit.text)
+        if lead is not None:  # "Qualifications Candidates should have a PhD ..." on one line
+            lead_kind, cut, body_at = lead
+            expanded.append(_Unit(unit.start, unit.start + cut, unit.text[:cut], False,
+                                  unit.block_kind, unit.block, heading=lead_kind,
+                                  heading_text=unit.text[:cut]))
+            expanded.append(_Unit(unit.start + body_at, unit.end, unit.text[body_at:], False,
+                                  unit.block_kind, unit.block))
+            continue
+        if not unit.noise and not unit.piece:  # a piece's headings were cut out already
             kind, text = _heading_of(document, unit)
             unit.heading, unit.heading_text = kind, text
         expanded.append(unit)
     units[:] = expanded
     for unit in units:
+        if unit.heading is not None and _ENUMERATED_HEADING.match(unit.heading_text) and assigned:
+            # "(A) Skills, abilities and attitudes:" under "Remuneration": a sub-heading keeps
+            # the section it sits in.
+            unit.heading = current
         if unit.heading is not None:
             if assigned:
                 sections.append(Section(current, title, start, unit.start))
             current, title, start = unit.heading, unit.heading_text, unit.start
+        elif unit.piece and _LEGAL.search(unit.text):
+            unit.noise = True  # a legal sentence amid flattened items ends nothing
         elif not unit.noise and _LEGAL.search(unit.text) and current is not PostingSection.OTHER:
             sections.append(Section(current, title, start, unit.start))
             current, title, start = PostingSection.OTHER, "", unit.start
@@ -513,10 +712,19 @@ def _make_item(document: Document, start: int, end: int, section: PostingSection
     if len(words) < 2 and not re.search(r"[A-Z]{2,}|\d", stripped) and not (
             listy and stripped[:1].isupper() and len(stripped) > 2):
         return None  # a lone word is an item only as its own bullet ("- Airflow")
+    if len(_PLACEHOLDER.sub(" ", stripped).split()) < 2 and "<" in stripped:
+        return None  # "<CONTACT> <CONTACT>": a de-identified contact line, nothing asked
     if not re.search(r"[A-Za-z]{2}", stripped):
         return None  # "1", "2)": an enumerator left alone
     if _APPLICATION.search(stripped) or _DETAIL_LINE.search(stripped):
         return None
+    if ((_NEGATION.search(stripped) and not _STILL_WELCOME.search(stripped))
+            or (stripped.endswith("?") and not listy)):
+        return None  # "Danish skills are not necessary"; "Are you our new colleague?"
+    if (not listy and _ABOUT_THE_JOB.search(stripped) and not (
+            _REQUIREMENT_SENTENCE.search(stripped) or _CANDIDATE.search(stripped)
+            or _ASK_WORDS.search(stripped))):
+        return None  # a sentence about the job or the company, in a posting without bullets
     if prose and not _REQUIREMENT_SENTENCE.search(stripped):
         return None
     if _LEGAL.search(stripped) or _SUBSTITUTION.search(stripped):
@@ -529,7 +737,7 @@ def _make_item(document: Document, start: int, end: int, section: PostingSection
     if degree is not None and degree.level is DegreeLevel.HIGH_SCHOOL and years is not None:
         degree = None
     # "(PostgreSQL preferred)" prefers one option; it does not make the item optional.
-    nice = _NICE_WORDS.search(re.sub(r"\([^)]*\)", "", stripped))
+    nice = _NICE_WORDS.search(re.sub(r"\([^)]*\)", "", stripped)) or _NICE_MARK.search(stripped)
     if nice or (section is PostingSection.PREFERRED and not _MUST_WORDS.search(stripped)):
         strength = Strength.NICE
     else:

@@ -44,7 +44,13 @@ JOB_TITLE = re.compile(
     r"receptionist|secretary|paralegal|attorney|lawyer|counsel|sre|devops|volunteer|member|"
     r"facilitator|expert|member of technical staff|staff|principal|dentist|hygienist|"
     r"medic|paramedic|caregiver|aide|chef|cook|buyer|merchandiser|photographer|artist|"
-    r"animator|illustrator|copywriter|journalist|librarian|counselor|social worker)s?\b",
+    r"animator|illustrator|copywriter|journalist|librarian|counselor|social worker|"
+    # hands-on, care and shop-floor work, and medical grades
+    r"leader|foreman|forewoman|worker|operative|handler|packer|picker|carrier|courier|"
+    r"dispatcher|installer|fitter|welder|plumber|carpenter|machinist|assembler|inspector|"
+    r"crew|barista|waiter|waitress|bartender|server|housekeeper|janitor|custodian|guard|"
+    r"midwife|dietitian|nutritionist|psychologist|veterinarian|doctor|registrar|resident|"
+    r"salesperson|salesman|saleswoman|storekeeper|warehouseman|steward|stewardess)s?\b",
     re.IGNORECASE,
 )
 

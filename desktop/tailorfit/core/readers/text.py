@@ -220,7 +220,16 @@ class PieceAt:
         return TextPiece(raw_start, raw_end, self.line, self.column, self.width)
 
 
+_ENDS_ON_INITIAL = re.compile(r"(?:^|\s)[A-Z] ?\.$")
+
+
 def _continues(previous: str, current: str) -> bool:
-    """A hard-wrapped paragraph: a long line without final punctuation, then lowercase."""
+    """A hard-wrapped paragraph: a long line without final punctuation, then lowercase.
+
+    A line that ends on an initial ("E. coli", tokenised as "E .") is cut inside a name, so
+    a lowercase line after it continues the sentence whatever the first line's length.
+    """
+    if _ENDS_ON_INITIAL.search(previous) and current[:1].islower():
+        return True
     return (len(previous) >= _WRAP_WIDTH and previous[-1] not in ".:;!?"
             and (current[:1].islower() or current[:1] == "(") and not _STARTS_ITEM.match(current))

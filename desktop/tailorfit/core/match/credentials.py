@@ -1,0 +1,184 @@
+"""Licences, certificates and the conditions of a job (travel, location, schedule).
+
+Licences, certifications, travel and work location are missing unless the resume states them
+(rule credential; rule stated-condition). The skill a certificate is about, without the
+certificate, is partial (rule skill-not-credential). An "RN" credential counts as a
+registered-nurse licence in a nursing posting, but not as a licence from a named state.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tailorfit.core.lexicon.entry import US_STATE_CODES
+from tailorfit.core.lexicon.terms import TermHit
+from tailorfit.core.match.parts import Part, Rule, all_of, any_of, nothing
+from tailorfit.core.match.profile import Profile
+from tailorfit.core.match.result import Evidence, Status
+from tailorfit.core.match.skills import term_part
+from tailorfit.core.match.words import content_stems
+from tailorfit.core.parse.posting import Requirement
+from tailorfit.core.parse.vocab import Folded
+from tailorfit.core.places import STATE_NAMES, US_STATES
+
+_OR = re.compile(r"\bor\b|/|\beither\b", re.IGNORECASE)
+# Lines about the conditions of the job rather than a skill: stated, or missing.
+CONDITION = Folded(
+    r"\btravel\w*|\brelocat\w*|\blocated in\b|\bbased in\b|\bon[- ]?site\b|\bin[- ]office\b|"
+    r"\bcommut\w*|\bshifts?\b|\bweekends?\b|\bevenings?\b|\bnights?\b|\bovertime\b|\bvisa\b|"
+    r"\bwork (?:permit|authori[sz]ation)|\bauthori[sz]ed to work\b|\bcitizenship\b|"
+    r"\bbackground (?:check|screen)|\bdrug (?:test|screen)|\blift(?:ing)?\b[^.]{0,20}\d|"
+    r"\bable to lift\b|\bown (?:car|vehicle)\b|\breliable transportation\b|\bhours a week\b|"
+    r"\bfull[- ]time\b.{0,30}\b(?:work|available)|\bavailab\w+ to (?:work|start)")
+_CONDITION_WORDS = Folded(r"travel|relocat|located|based|site|office|commut|shift|weekend|"
+                          r"evening|night|overtime|visa|permit|authori[sz]|citizen|background|"
+                          r"drug|lift|car|vehicle|transportation|hours|available|availability")
+
+
+def is_condition(text: str) -> bool:
+    return bool(CONDITION.search(text))
+
+
+def condition_part(requirement: Requirement, profile: Profile) -> Part:
+    """Travel, location, schedule, work permits: met only when the resume states them."""
+    wanted = [s for s in content_stems(requirement.text)
+              if _CONDITION_WORDS.search(s)]
+    text = profile.resume.document.text
+    for stem_value in wanted:
+        for number, _position in profile.occurrences((stem_value,)):
+            bullet = profile.bullets[number]
+            return Part(Status.MET, (Evidence(bullet.start, bullet.end, bullet.text,
+                                              bullet.where, 3),),
+                        f'"{bullet.text[:90]}" ({bullet.where}): {Rule.STATED_CONDITION.label}',
+                        Rule.STATED_CONDITION)
+        line = next((ln for ln in text.split("\n")
+                     if stem_value in " ".join(content_stems(ln))), None)
+        if line is not None:
+            start = text.index(line)
+            return Part(Status.MET, (Evidence(start, start + len(line), line, "Resume", 3),),
+                        f'"{line[:90]}": {Rule.STATED_CONDITION.label}', Rule.STATED_CONDITION)
+    return nothing("The resume does not say so (travel, location, schedule and permits count "
+                   "only when stated)")
+
+
+_AGE = re.compile(r"\b(?:at least |minimum (?:of |age (?:of )?)?|must be |be )?(\d{2})\s*(?:\+\s*)?"
+                  r"(?:years? (?:of age|old)|or older)", re.IGNORECASE)
+
+
+def asked_age(text: str) -> int | None:
+    """The minimum age a line asks ("Minimum of 18 years of age", "must be 21 or older")."""
+    match = _AGE.search(text)
+    age = int(match.group(1)) if match else None
+    return age if age is not None and 14 <= age <= 30 else None
+
+
+def age_part(age: int, profile: Profile) -> Part:
+    """Rule age-shown: a resume never states an age, but a dated history that starts at least
+    (age - 16) years ago does; a job or school year at 16 is the youngest history shows."""
+    resume = profile.resume
+    years = [r.dates.start.year for r in resume.roles if r.dates is not None]
+    years += [e.year - 3 for e in resume.education if e.year is not None]  # a degree's first year
+    if not years:
+        return nothing(f"The resume has no dated history to show an age of {age}")
+    span = resume.today.year - min(years)
+    if span >= age - 16:
+        return Part(Status.MET, (), f"Dated history since {min(years)}: "
+                                    f"{Rule.AGE_SHOWN.label} ({age})", Rule.AGE_SHOWN)
+    return nothing(f"The dated history starts in {min(years)}: too recent to show an age of {age}")
+
+
+def credential_part(requirement: Requirement, terms: list[TermHit], profile: Profile,
+                    posting_entries: frozenset[str]) -> Part | None:
+    """None when the line names no credential the lexicon knows and no licence in general.
+
+    A credential from a named state ("issued by the California Board of Registered Nursing",
+    "PA teaching certificate") is met only when the resume names that state too (rule
+    credential-other-place: partial).
+    """
+    part = _credential(requirement, terms, profile, posting_entries)
+    if part is None or part.status is not Status.MET:
+        return part
+    places = _places(requirement.text)
+    if not places:
+        return part
+    text = profile.resume.document.text
+    if any(re.search(rf"\b{re.escape(p)}\b", text) for p in places):
+        return part
+    return Part(Status.PARTIAL, part.evidence,
+                f"{part.reason.split(':')[0]}, but {Rule.CREDENTIAL_OTHER_PLACE.label} "
+                f"({' or '.join(sorted(places))})", Rule.CREDENTIAL_OTHER_PLACE)
+
+
+# Two-letter codes that are also English words are left out ("IN", "OR", "ME", "OK").
+_CODES = US_STATE_CODES - {"IN", "OR", "ME", "OK", "HI", "ID", "OH", "DE", "MA", "AL", "LA",
+                           "CO", "MD", "PA"}
+
+
+def _places(text: str) -> set[str]:
+    """US states a requirement names (by name, or by an unambiguous postal code)."""
+    found = {name for name in US_STATES if re.search(rf"\b{name}\b", text)}
+    found |= {code for code in _CODES if re.search(rf"\b{code}\b", text)}
+    if re.search(r"\bPA\b(?=\s+(?i:teach|licen|certif|instruc))", text):
+        found.add("PA")
+    for code, name in STATE_NAMES.items():  # a named state is met by its code too
+        if name in found:
+            found.add(code)
+    return {p for p in found if p in STATE_NAMES or p in STATE_NAMES.values()}
+
+
+def _credential(requirement: Requirement, terms: list[TermHit], profile: Profile,
+                posting_entries: frozenset[str]) -> Part | None:
+    lexicon = profile.lexicon
+    certs = [t for t in terms if lexicon[t.entry].category in ("certificate", "license")]
+    if certs:
+        parts = [term_part(hit.entry, profile, False) for hit in
+                 {t.entry: t for t in certs}.values()]
+        part = any_of(parts) if _OR.search(requirement.text) else all_of(parts)
+        if part.status is Status.MET:
+            return Part(part.status, part.evidence, part.reason, Rule.CREDENTIAL)
+        if part.status is Status.MISSING:
+            for hit in (t for t in terms if t not in certs):
+                skill = term_part(hit.entry, profile, False)
+                if skill.status is not Status.MISSING:
+                    return Part(Status.PARTIAL, skill.evidence,
+                                f"{skill.reason}, but no {lexicon[certs[0].entry].name}: "
+                                f"{Rule.SKILL_NOT_CREDENTIAL.label}", Rule.SKILL_NOT_CREDENTIAL)
+        return part
+    skills = [t for t in terms if lexicon[t.entry].category not in ("degree", "degree_field")]
+    if skills:
+        # "AWS certification": the skill alone is partial; a certificate naming it is met.
+        for hit in skills:
+            name = lexicon[hit.entry].name.lower()
+            for certificate in profile.resume.certificates:
+                if name in certificate.text.lower() or hit.text.lower() in certificate.text.lower():
+                    return Part(Status.MET, (Evidence(certificate.start, certificate.end,
+                                                      certificate.text, "Certifications", 5),),
+                                f"{certificate.text} (Certifications): {Rule.CREDENTIAL.label}",
+                                Rule.CREDENTIAL)
+        skill = all_of([term_part(h.entry, profile, False)
+                        for h in {t.entry: t for t in skills}.values()])
+        if skill.status is not Status.MISSING:
+            return Part(Status.PARTIAL, skill.evidence,
+                        f"{skill.reason}, but no certificate or licence is listed: "
+                        f"{Rule.SKILL_NOT_CREDENTIAL.label}", Rule.SKILL_NOT_CREDENTIAL)
+        return nothing("No such certificate or licence in the resume")
+    licences = [h for e, hits in profile.by_entry.items()
+                if lexicon[e].category == "license" for h in hits]
+    if licences and re.search(r"licen[sc]", requirement.text, re.IGNORECASE):
+        # An RN licence for "currently licensed" in a posting about nursing: the licence's own
+        # field (not a broad ancestor such as patient care) is what the posting is about. A
+        # line that names the profession ("licensed as a Physician Assistant") asks for that.
+        named_profession = re.search(r"licen[sc]ed as an?\s", requirement.text, re.IGNORECASE)
+        for hit in licences if not named_profession else ():
+            field = set(lexicon[hit.entry].implies) & posting_entries
+            named = [lexicon[e].name for e in field if lexicon[e].category != "license"]
+            if named:
+                return Part(Status.MET, profile.evidence_of(licences, 2),
+                            f"{hit.text} ({profile.where(hit.start)}) is a licence in "
+                            f"{sorted(named)[0]}, the field of this posting: "
+                            f"{Rule.CREDENTIAL.label}", Rule.CREDENTIAL)
+        hit = licences[0]
+        return Part(Status.PARTIAL, profile.evidence_of(licences, 2),
+                    f"{hit.text} ({profile.where(hit.start)}) is a licence; check it is the one "
+                    f"asked ({Rule.SKILL_NOT_CREDENTIAL.label})", Rule.SKILL_NOT_CREDENTIAL)
+    return None

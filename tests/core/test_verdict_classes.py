@@ -1,0 +1,270 @@
+"""The failure classes seen on unseen pairs (issue 8), each fixed as a general rule and tested
+on several different postings and resumes. Every test names the rule it checks."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tailorfit.core.match import Status, analyze_documents
+from tailorfit.core.match.parts import Rule
+from tailorfit.core.match.result import Verdict
+from tailorfit.core.readers import read_pasted
+
+TODAY = date(2026, 12, 1)
+
+
+def judge(requirement: str, resume: str, title: str = "Engineer") -> Verdict:
+    posting = read_pasted(f"{title}\n\nRequirements\n- {requirement}\n")
+    (verdict,) = analyze_documents(posting, read_pasted(resume), today=TODAY).verdicts
+    return verdict
+
+
+def resume(*bullets: str, skills: str = "", title: str = "Software Engineer",
+           employer: str = "Acme Corp", dates: str = "Jan 2019 - Present",
+           summary: str = "") -> str:
+    lines = ["Alex Rivera", "alex@example.com", ""]
+    if summary:
+        lines += ["SUMMARY", summary, ""]
+    lines += ["EXPERIENCE", f"{title} | {employer} | {dates}"]
+    lines += [f"- {b}" for b in bullets]
+    if skills:
+        lines += ["", "SKILLS", skills]
+    return "\n".join(lines) + "\n"
+
+
+# -- the head of the ask and its qualifier ------------------------------------------------------
+
+@pytest.mark.parametrize(("requirement", "cv", "status", "rule"), [
+    # the head shown in the asked language
+    ("ORM frameworks for Java such as Hibernate",
+     resume("Built the billing service in Java with Hibernate"), Status.MET, None),
+    # the head shown in another language: partial
+    ("Experience with ORM frameworks for Java",
+     resume("Modelled the catalogue with SQLAlchemy in Python"), Status.PARTIAL,
+     Rule.OTHER_LANGUAGE),
+    ("Hands-on ORM experience in C#",
+     resume("Mapped the order tables with Hibernate on PostgreSQL"), Status.PARTIAL,
+     Rule.OTHER_LANGUAGE),
+    # only the language that qualifies it: the technique is not shown
+    ("Experience with ORM frameworks for Java",
+     resume("Wrote Java batch jobs", skills="Java, SQL"), Status.MISSING, Rule.QUALIFIER_ONLY),
+    ("Understanding of the threading limitations of Python",
+     resume("Built dashboards", skills="Python, Django"), Status.MISSING, Rule.QUALIFIER_ONLY),
+    ("Working knowledge of a web templating engine for Python",
+     resume("Built REST APIs", skills="Python"), Status.MISSING, Rule.QUALIFIER_ONLY),
+])
+def test_the_head_of_the_ask_decides_and_the_language_qualifies(
+        requirement: str, cv: str, status: Status, rule: Rule | None) -> None:
+    verdict = judge(requirement, cv)
+    assert verdict.status is status, verdict.explanation
+    if rule is not None:
+        assert verdict.rule == rule.value and rule.label in verdict.explanation
+
+
+def test_a_plain_language_ask_is_no_qualified_ask() -> None:
+    for requirement in ("Strong proficiency in Go or Java", "Experience in Python",
+                        "Knowledge of C++"):
+        verdict = judge(requirement, resume("Built services in Go, Python and C++"))
+        assert verdict.status is Status.MET and verdict.rule == Rule.NAMED.value
+
+
+# -- lists that illustrate a kind ------------------------------------------------------------
+
+@pytest.mark.parametrize(("requirement", "cv"), [
+    ("BI tools such as Tableau, Looker, etc.",
+     resume("Built the sales dashboards in Power BI for 40 stores")),
+    ("Data visualization tools like Tableau",
+     resume("Published weekly KPI dashboards in Looker on BigQuery", title="Data Analyst")),
+    ("Experience with an ORM (e.g. Hibernate)",
+     resume("Mapped the domain model with Entity Framework")),
+])
+def test_another_member_of_the_illustrated_kind_meets_it(requirement: str, cv: str) -> None:
+    verdict = judge(requirement, cv)
+    assert verdict.status is Status.MET, verdict.explanation
+    assert verdict.rule in (Rule.SAME_CLASS.value, Rule.MORE_SPECIFIC.value)
+
+
+def test_a_parenthesis_without_e_g_lists_parts() -> None:
+    verdict = judge("Experience with deployment tools (Docker, Kubernetes, Terraform)",
+                    resume("Packaged services with Docker"))
+    assert verdict.status is Status.PARTIAL and verdict.rule == Rule.SOME_PARTS.value
+    verdict = judge("Experience with cloud platforms (e.g. Azure, GCP)",
+                    resume("Ran the platform on GCP"))
+    assert verdict.status is Status.MET
+
+
+# -- equivalent experience counts in the field only -----------------------------------------
+
+ENGINEERING_DEGREE = ("Bachelor's degree in Computer Science or Engineering, or equivalent "
+                      "practical experience")
+
+
+def test_years_as_a_cashier_do_not_stand_in_for_an_engineering_degree() -> None:
+    cashier = resume("Handled 300 transactions a day", "Trained new cashiers", title="Cashier",
+                     employer="Grocer", dates="Jan 2012 - Present")
+    verdict = judge(ENGINEERING_DEGREE, cashier, title="Software Engineer")
+    assert verdict.status is Status.MISSING
+
+
+@pytest.mark.parametrize("cv", [
+    resume("Built Java services on Kubernetes", "Wrote Python data pipelines",
+           dates="Jan 2012 - Present"),
+    resume("Developed embedded C firmware for sensors", title="Firmware Engineer",
+           dates="Mar 2011 - Present"),
+])
+def test_years_in_the_field_stand_in_for_the_degree(cv: str) -> None:
+    verdict = judge(ENGINEERING_DEGREE, cv, title="Software Engineer")
+    assert verdict.status is Status.MET and verdict.rule == Rule.EQUIVALENT_EXPERIENCE.value
+
+
+# -- plain lines read right ---------------------------------------------------------------------
+
+def test_durations_in_months() -> None:
+    verdict = judge("6 months of previous experience preferred",
+                    resume("Served customers", title="Barista", dates="Jan 2026 - Nov 2026"))
+    assert verdict.status is Status.MET
+    assert judge("6 months of previous experience",
+                 resume("Served customers", dates="Oct 2026 - Nov 2026")).status is not Status.MET
+
+
+@pytest.mark.parametrize("requirement", [
+    "An associate or a bachelor's degree in nursing",
+    "Associate or Bachelor of Science in Nursing required",
+])
+def test_degree_alternatives_ask_for_the_lower_level(requirement: str) -> None:
+    nurse = resume("Cared for 6 patients a shift", title="Registered Nurse",
+                   employer="City Hospital") + "\nEDUCATION\nA.S. in Nursing, County College, 2018\n"
+    verdict = judge(requirement, nurse, title="Nurse")
+    assert verdict.status is Status.MET, verdict.explanation
+
+
+@pytest.mark.parametrize(("line", "cv", "status"), [
+    ("CSS (Required)", resume("Built landing pages", skills="HTML, CSS"), Status.MET),
+    ("PHP (Required)", resume("Built landing pages", skills="HTML, CSS"), Status.MISSING),
+    ("Bilingual in Spanish (Preferred)", resume("Answered customer calls"), Status.MISSING),
+])
+def test_job_board_strength_marks_ask_for_nothing(line: str, cv: str, status: Status) -> None:
+    assert judge(line, cv).status is status
+
+
+@pytest.mark.parametrize(("title", "status"), [
+    ("Shift Supervisor", Status.MET),
+    ("Head of Operations", Status.MET),
+    ("Cashier", Status.MISSING),
+])
+def test_years_of_people_management_read_job_titles(title: str, status: Status) -> None:
+    cv = resume("Ran the store's morning shift", title=title, dates="Jan 2020 - Present")
+    verdict = judge("3+ years of people management experience", cv, title="Store Manager")
+    assert verdict.status is status, verdict.explanation
+
+
+def test_an_employers_name_is_no_evidence_of_the_work() -> None:
+    backend = resume("Built payment APIs in Go", "Ran PostgreSQL at scale",
+                     employer="Marrowfield Health", dates="Jan 2018 - Present")
+    verdict = judge("2+ years of clinical education experience", backend, title="Nurse Educator")
+    assert verdict.status is Status.MISSING, verdict.explanation
+
+
+def test_a_claim_stands_in_for_the_total_but_not_for_a_narrower_domain() -> None:
+    claimed = ("Sam Lee\n\nSUMMARY\nRegistered nurse with 5 years of experience.\n\n"
+               "EXPERIENCE\nRegistered Nurse | City Hospital\n- Cared for surgical patients\n")
+    plain = judge("3 years of nursing experience", claimed, title="Nurse")
+    assert plain.status is Status.MET and plain.rule == Rule.YEARS_CLAIMED.value
+    narrow = judge("3 years of clinical education experience", claimed, title="Nurse Educator")
+    assert narrow.status is not Status.MET
+
+
+def test_travel_and_location_lines_count_only_when_stated() -> None:
+    stated = resume("Visited 40 client sites a year", summary="Willing to travel.")
+    assert judge("Ability to travel extensively", stated).rule == Rule.STATED_CONDITION.value
+    silent = resume("Led the sales team", "Presented to customers")
+    verdict = judge("Ability to travel extensively throughout the region", silent)
+    assert verdict.status is Status.MISSING
+
+
+def test_a_licence_from_a_named_state_needs_that_state() -> None:
+    licence = "A valid Registered Nurse license issued by the California Board of Nursing"
+    texas = ("Sam Lee, RN\nAustin, TX\n\nEXPERIENCE\nRegistered Nurse | City Hospital | "
+             "2019 - Present\n- Cared for 6 patients a shift\n")
+    california = texas.replace("Austin, TX", "San Diego, CA")
+    assert judge(licence, texas, title="Nurse").rule == Rule.CREDENTIAL_OTHER_PLACE.value
+    assert judge(licence, california, title="Nurse").status is Status.MET
+
+
+# -- a word two fields use is no sign on its own -----------------------------------------------
+
+@pytest.mark.parametrize(("requirement", "cv"), [
+    ("Experience in logistics or e-commerce",
+     resume("Cut primary database load by 40% with read replicas")),
+    ("Logistics experience",
+     resume("Moved the routes of the public API behind a gateway and lowered latency")),
+    ("Experience in logistics",
+     resume("Packed the services into containers and reduced deploy time by 60%",
+            title="DevOps Engineer")),
+])
+def test_a_word_of_another_field_alone_does_not_show_the_concept(requirement: str,
+                                                                 cv: str) -> None:
+    verdict = judge(requirement, cv)
+    assert verdict.status is Status.MISSING, verdict.explanation
+
+
+@pytest.mark.parametrize(("requirement", "cv"), [
+    ("Experience in logistics",
+     resume("Dispatched 40 loads a day to regional carriers", title="Dispatcher",
+            employer="Northline Freight")),
+    ("Logistics experience",
+     resume("Planned delivery routes and loaded containers for 12 stores",
+            title="Shift Lead", employer="Harbor Foods")),
+])
+def test_two_objects_of_the_work_together_show_it(requirement: str, cv: str) -> None:
+    verdict = judge(requirement, cv)
+    assert verdict.status is Status.MET, verdict.explanation
+    assert verdict.rule == Rule.SHOWN_THROUGH_WORK.value
+
+
+# -- an age is no years of experience -----------------------------------------------------------
+
+@pytest.mark.parametrize("requirement", ["Minimum of 18 years of age",
+                                         "Must be 21 years old or older",
+                                         "Applicants must be at least 18 years old"])
+def test_a_minimum_age_is_shown_by_the_dated_history(requirement: str) -> None:
+    adult = resume("Stocked shelves", title="Store Assistant", dates="Jun 2015 - Present")
+    verdict = judge(requirement, adult)
+    assert verdict.status is Status.MET and verdict.rule == Rule.AGE_SHOWN.value
+    recent = resume("Stocked shelves", title="Store Assistant", dates="Jun 2026 - Present")
+    assert judge(requirement, recent).status is Status.MISSING
+
+
+# -- years of managing people ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("requirement", "title", "status"), [
+    ("10 years of experience managing diverse engineering teams", "Software Engineer",
+     Status.MISSING),
+    ("10 years of experience managing diverse engineering teams", "Director of Engineering",
+     Status.MET),
+    ("3 years of experience leading a team of nurses", "Staff Nurse", Status.MISSING),
+    ("3 years of experience leading a team of nurses", "Nursing Supervisor", Status.MET),
+    ("At least 2 years of management experience", "Production Supervisor", Status.MET),
+    ("At least 2 years of management experience", "Line Operator", Status.MISSING),
+])
+def test_years_of_managing_people_count_roles_whose_title_says_so(requirement: str, title: str,
+                                                                  status: Status) -> None:
+    cv = resume("Ran the weekly planning meeting", title=title, dates="Jan 2012 - Present")
+    verdict = judge(requirement, cv)
+    assert verdict.status is status, verdict.explanation
+
+
+# -- web technologies are web development ----------------------------------------------------------
+
+@pytest.mark.parametrize("cv", [
+    resume("Built custom WordPress themes for 14 client websites", title="Web Designer"),
+    resume("Turned mockups into responsive HTML and CSS pages", title="Web Designer"),
+    resume("Maintained Drupal modules for the university's department sites",
+           title="Web Developer"),
+])
+def test_web_technologies_show_web_development(cv: str) -> None:
+    verdict = judge("Proven working experience in web programming", cv)
+    assert verdict.status is Status.MET, verdict.explanation
+    assert verdict.rule == Rule.MORE_SPECIFIC.value
