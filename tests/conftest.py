@@ -26,3 +26,11 @@ def corpus() -> Path:
 @pytest.fixture
 def today() -> date:
     return TODAY
+
+
+@pytest.fixture(autouse=True)
+def _private_home(tmp_path_factory: pytest.TempPathFactory,
+                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test writes the real user's folders: every start now creates them (owner-only)."""
+    if "TAILORFIT_HOME" not in os.environ:
+        monkeypatch.setenv("TAILORFIT_HOME", str(tmp_path_factory.mktemp("home")))

@@ -1,10 +1,13 @@
-"""The command line: ``tailorfit parse``, ``analyze``, ``export``, ``report`` and the window by default."""
+"""The command line: ``tailorfit parse``, ``analyze``, ``rank``, ``suggest``, ``export``,
+``report``, ``forget`` and the window by default."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import sys
+import time
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -42,12 +45,24 @@ def _parser() -> argparse.ArgumentParser:
 
     rank = commands.add_parser(
         "rank", help="rank many postings for one resume",
-        description="Score one resume against many postings, best first. A folder stands for "
-                    "every posting file in it.")
+        description="Score one resume against many postings, best first, on every core. A "
+                    "folder stands for every posting file directly inside it. Postings that "
+                    "cannot be read are listed on stderr and left out.")
     rank.add_argument("resume", type=Path, metavar="RESUME")
-    rank.add_argument("postings", type=Path, nargs="+", metavar="POSTING")
-    rank.add_argument("--format", choices=("table", "json"), default="table")
+    rank.add_argument("postings", type=Path, nargs="+", metavar="FOLDER|POSTING")
+    # "table" is the name this format had before; kept so existing scripts still work.
+    rank.add_argument("--format", choices=("text", "table", "json"), default="text")
+    rank.add_argument("--top", type=_positive, metavar="N", help="show only the N best postings")
     _add_today(rank)
+
+    suggest = commands.add_parser(
+        "suggest", help="suggest edits that tailor the resume to a posting",
+        description="List the edits Tailorfit suggests for the resume against the posting, "
+                    "with the reason for each. --format json writes an edits file that "
+                    "'tailorfit export --apply' takes (schema tailorfit.suggestions/1).")
+    suggest.add_argument("posting", type=Path, metavar="POSTING")
+    suggest.add_argument("resume", type=Path, metavar="RESUME")
+    suggest.add_argument("--format", choices=("text", "json"), default="text")
 
     export = commands.add_parser(
         "export", help="write the tailored resume as a Word file",
@@ -62,8 +77,7 @@ def _parser() -> argparse.ArgumentParser:
                         help='the file to write, or a folder for "Name - Company - Title.docx"')
     export.add_argument("--apply", type=Path, metavar="EDITS.json",
                         help="accepted suggestions to apply (schema tailorfit.suggestions/1)")
-    # --accept KINDS (which suggestion kinds of EDITS.json to apply) comes with the
-    # suggestions engine: add it here and pass it to cli_export.export(accept=...).
+    _add_accept(export)
     export.add_argument("--template", metavar="NAME",
                         help="build a clean copy in this look (classic, modern) instead of "
                              "editing a Word resume in place")
@@ -84,6 +98,7 @@ def _parser() -> argparse.ArgumentParser:
                               help="the report to write (.html or .pdf), or a folder")
     match_report.add_argument("--apply", type=Path, metavar="EDITS.json",
                               help="report on the resume with these suggestions applied")
+    _add_accept(match_report)
     match_report.add_argument("--force", action="store_true", help="replace --out if it exists")
     _add_today(match_report)
 
@@ -100,6 +115,17 @@ def _parser() -> argparse.ArgumentParser:
     gui.add_argument("--theme", choices=("light", "dark", "system"))
     gui.add_argument("--timing", action="store_true",
                      help="print when the first analysis is on screen (for benchmarks)")
+    gui.add_argument("--private", action="store_true",
+                     help="a private session for a shared computer: nothing is kept after "
+                          "the window closes except the files you export")
+
+    forget = commands.add_parser(
+        "forget", help='"Forget me on this computer": delete your Tailorfit data',
+        description="Delete your settings and recent-file lists, the working session, pasted "
+                    "postings, the applications library with its backups, the truth bank and "
+                    "the cache from this computer, after listing them and asking. Files you "
+                    "exported are not touched.")
+    forget.add_argument("--yes", action="store_true", help="delete without asking")
 
     evaluate = commands.add_parser(
         "eval", help="score the engine against hand-labelled cases",
@@ -109,6 +135,30 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--verbose", action="store_true", help="list every disagreement")
     evaluate.add_argument("--format", choices=("text", "json"), default="text")
     return parser
+
+
+def _add_accept(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--accept", type=_kinds, metavar="KINDS",
+                         help="apply only the suggestions of these kinds from --apply, comma "
+                              "separated (such as mirror,opener)")
+
+
+def _kinds(value: str) -> tuple[str, ...]:
+    kinds = tuple(dict.fromkeys(k.strip().lower() for k in value.split(",") if k.strip()))
+    if not kinds:
+        raise argparse.ArgumentTypeError("give one or more suggestion kinds, comma separated, "
+                                         "such as mirror,opener")
+    return kinds
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from exc
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} must be 1 or more")
+    return number
 
 
 def _add_today(command: argparse.ArgumentParser) -> None:
@@ -135,38 +185,95 @@ def _size(value: str) -> tuple[int, int]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
+    # A frozen app's worker processes (batch ranking on Windows and macOS) start by running
+    # this executable: freeze_support() turns them into workers before anything else runs.
+    multiprocessing.freeze_support()
     args = _parser().parse_args(argv)
     try:
+        _start(args.command or "gui", bool(getattr(args, "private", False)))
         if args.command == "parse":
             return _parse(args.file, args.kind, args.format, args.today)
         if args.command == "analyze":
             return _analyze(args.posting, args.resume, args.format, args.today)
         if args.command == "rank":
-            return _rank(args.resume, args.postings, args.format, args.today)
+            return _rank(args.resume, args.postings, args.format, args.top, args.today)
+        if args.command == "suggest":
+            from tailorfit.cli_suggest import run_suggest
+
+            return run_suggest(args.posting, args.resume, args.format)
+        if args.command == "forget":
+            return _forget(args.yes)
         if args.command == "eval":
             return _eval(args.cases, args.verbose, args.format)
         if args.command == "export":
             from tailorfit import cli_export
 
+            _check_accept(args.accept, args.apply)
             return cli_export.export(args.posting, args.resume, args.out, apply=args.apply,
                                      template=args.template, force=args.force,
                                      tracked=args.tracked,
                                      allow_placeholders=args.allow_placeholders,
-                                     today=args.today)
+                                     today=args.today, accept=args.accept)
         if args.command == "report":
             from tailorfit import cli_export
 
+            _check_accept(args.accept, args.apply)
             return cli_export.report(args.posting, args.resume, args.out, apply=args.apply,
-                                     force=args.force, today=args.today)
+                                     force=args.force, today=args.today, accept=args.accept)
         if args.command == "gui":
             return _gui(args.posting, args.resume, args.screenshot, args.size, args.theme,
-                        args.timing)
+                        args.timing, args.private)
         return _gui(None, None, None, None, None, False)
     except TailorfitError as exc:
         print(f"tailorfit: {exc.message}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+
+
+def _start(command: str, private: bool) -> None:
+    """What every start does first (see :func:`tailorfit.core.paths.start_session`): wipe
+    private folders left by crashed runs, enter a private session when asked, and create the
+    user's folders owner-only."""
+    from tailorfit.core import paths
+
+    try:
+        paths.start_session(private=private)
+    except OSError as exc:
+        where = getattr(exc, "filename", None) or "its data folder"
+        problem = (f"Tailorfit could not create {where} ({exc.strerror or exc}). Check that "
+                   "you may write there, or set TAILORFIT_HOME to a folder you may write to.")
+        if command in ("gui", "forget") or private:
+            raise UsageError(problem) from exc
+        print(f"tailorfit: note: {problem}", file=sys.stderr)  # the command itself writes nothing
+
+
+def _check_accept(accept: Sequence[str] | None, apply: Path | None) -> None:
+    if accept is None:
+        return
+    from tailorfit.core.suggest.model import Kind
+
+    known = sorted(kind.value for kind in Kind)
+    unknown = [kind for kind in accept if kind not in known]
+    if apply is None and unknown:
+        raise UsageError(f"--accept takes kinds of suggestion ({', '.join(known)}); "
+                         f"'{unknown[0]}' is not one. Check the spelling.")
+    for kind in unknown:
+        assert apply is not None
+        print(f"tailorfit: note: '{kind}' is not a kind of suggestion Tailorfit makes "
+              f"({', '.join(known)}); only suggestions of that kind in {apply.name} are "
+              "applied.", file=sys.stderr)
+
+
+def _forget(assume_yes: bool) -> int:
+    from tailorfit.core import privacy
+
+    try:
+        return privacy.forget_command(assume_yes)
+    except privacy.ForgetError as exc:
+        if exc.removed:
+            print(privacy.describe(exc.removed))
+        raise
 
 
 def gui_main() -> int:
@@ -198,7 +305,11 @@ def _parse(path: Path, kind: str | None, fmt: str, today: date | None) -> int:
 
 
 def _gui(posting: Path | None, resume: Path | None, screenshot: Path | None,
-         size: tuple[int, int] | None, theme: str | None, timing: bool) -> int:
+         size: tuple[int, int] | None, theme: str | None, timing: bool,
+         private: bool = False) -> int:
+    """Open the window. A private session (``private``) was started by :func:`_start`
+    before this, so settings, session, library and caches live in its folder, which is
+    wiped when the process exits (and by the next start if it crashes)."""
     import os
 
     for path in (posting, resume):
@@ -217,10 +328,7 @@ def _gui(posting: Path | None, resume: Path | None, screenshot: Path | None,
                          "it offscreen.")
     from tailorfit.ui.app import GuiOptions, run
 
-    return run(GuiOptions(posting, resume, screenshot, size, theme, timing))
-
-
-_POSTING_SUFFIXES = {".txt", ".md", ".markdown", ".pdf", ".docx", ".docm", ".html", ".htm"}
+    return run(GuiOptions(posting, resume, screenshot, size, theme, timing, private))
 
 
 def _analyze(posting: Path, resume: Path, fmt: str, today: date | None) -> int:
@@ -244,63 +352,67 @@ def _analyze(posting: Path, resume: Path, fmt: str, today: date | None) -> int:
     return 0
 
 
-def _expand(paths: list[Path]) -> list[Path]:
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir()
-                                if p.is_file() and p.suffix.lower() in _POSTING_SUFFIXES))
-        else:
-            files.append(path)
-    if not files:
-        raise UsageError("No posting files found. Pass posting files or a folder that holds "
-                         ".txt, .md, .pdf, .docx or .html postings.")
-    return files
+def _rank(resume_path: Path, postings: list[Path], fmt: str, top: int | None,
+          today: date | None) -> int:
+    from tailorfit.core import rank
 
-
-def _rank(resume_path: Path, postings: list[Path], fmt: str, today: date | None) -> int:
-    from tailorfit.core.checks import check_language, check_posting
-    from tailorfit.core.errors import NoRequirementsError, ReadError, UnsupportedLanguageError
-    from tailorfit.core.lexicon import load_lexicon
-    from tailorfit.core.match import Profile, Status, analyze
-    from tailorfit.core.parse.posting import parse_posting
-    from tailorfit.core.parse.resume import parse_resume
-    from tailorfit.core.readers import read_document
-
-    resume_document = read_document(resume_path)
-    check_language(resume_document, "resume")
-    resume = parse_resume(resume_document, today=today)
-    lexicon = load_lexicon()
-    profile = Profile(resume, lexicon)
-    rows: list[dict[str, object]] = []
-    for path in _expand(postings):
-        try:
-            document = read_document(path)
-            check_language(document, "posting")
-            parsed = parse_posting(document)
-            check_posting(parsed)
-            analysis = analyze(parsed, resume, lexicon=lexicon, profile=profile)
-        except (ReadError, NoRequirementsError, UnsupportedLanguageError) as exc:
-            print(f"tailorfit: skipped: {exc.message}", file=sys.stderr)
-            continue
-        counts = analysis.counts()
-        rows.append({"posting": str(path), "title": analysis.posting.title,
-                     "company": analysis.posting.company, "score": analysis.score,
-                     "must_missing": analysis.must_missing,
-                     "met": counts[Status.MET], "partial": counts[Status.PARTIAL],
-                     "missing": counts[Status.MISSING],
-                     "requirements": len(analysis.verdicts)})
-    rows.sort(key=lambda r: (-int(str(r["score"])), int(str(r["must_missing"]))))
+    for path in postings:
+        if not path.exists():
+            raise UsageError(f"'{path.name}' does not exist. Check the folder or file name and "
+                             "try again.")
+    files = rank.posting_files(postings)
+    progress = _Progress(len(files)) if sys.stderr.isatty() else None
+    rows: list[rank.RankRow] = []
+    skipped: list[rank.Skipped] = []
+    try:
+        for result in rank.rank_postings(resume_path, files, today=today,
+                                         progress=progress.show if progress else None):
+            if isinstance(result, rank.RankRow):
+                rows.append(result)
+            else:
+                skipped.append(result)
+    finally:
+        if progress is not None:
+            progress.clear()
+    for item in skipped:
+        print(f"tailorfit: skipped: {item.message}", file=sys.stderr)
+    if not rows:
+        raise UsageError(f"None of the {len(files)} posting file(s) could be ranked; the notes "
+                         "above say why. Check that they are job postings in English.")
+    ranked = rank.best_first(rows)[:top]
     if fmt == "json":
         print(json.dumps({"schema": "tailorfit.rank/1", "resume": str(resume_path),
-                          "postings": rows}, indent=2, ensure_ascii=False))
+                          "postings": [row.to_json() for row in ranked],
+                          "skipped": [{"posting": str(s.path), "message": s.message}
+                                      for s in skipped]}, indent=2, ensure_ascii=False))
         return 0
     print(f"{'#':>3} {'score':>5} {'must':>5} {'met':>4} {'part':>5} {'miss':>5}  posting")
-    for index, row in enumerate(rows, start=1):
-        name = row["title"] or Path(str(row["posting"])).name
-        print(f"{index:>3} {row['score']:>5} {row['must_missing']:>5} {row['met']:>4} "
-              f"{row['partial']:>5} {row['missing']:>5}  {name} ({Path(str(row['posting'])).name})")
+    for number, row in enumerate(ranked, start=1):
+        name = row.title or row.path.name
+        print(f"{number:>3} {row.score:>5} {row.must_missing:>5} {row.met:>4} "
+              f"{row.partial:>5} {row.missing:>5}  {name} ({row.path.name})")
+    if top is not None and len(rows) > top:
+        print(f"({len(rows) - top} more not shown; --top {top} limits the list)")
     return 0
+
+
+class _Progress:
+    """"Ranked 120 of 1000" on one line of a terminal's stderr, at most ten times a second."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.shown = 0.0
+
+    def show(self, done: int, total: int) -> None:
+        moment = time.monotonic()
+        if done < total and moment - self.shown < 0.1:
+            return
+        self.shown = moment
+        print(f"\rRanked {done} of {total} postings", end="", file=sys.stderr, flush=True)
+
+    def clear(self) -> None:
+        if self.shown:
+            print("\r\033[K", end="", file=sys.stderr, flush=True)
 
 
 def _eval(cases: Path, verbose: bool, fmt: str) -> int:

@@ -21,6 +21,7 @@ class GuiOptions:
     size: tuple[int, int] | None = None
     theme: str | None = None
     timing: bool = False
+    private: bool = False  # a private session (``tailorfit gui --private``)
 
 
 def run(options: GuiOptions) -> int:
@@ -29,6 +30,13 @@ def run(options: GuiOptions) -> int:
         # Headless: render offscreen, and never touch the user's settings or session.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         os.environ.setdefault("TAILORFIT_HOME", tempfile.mkdtemp(prefix="tailorfit-shot-"))
+
+    if options.private:
+        # The command line has started it already (before anything read a setting); this is
+        # for callers of run() alone. Its folder is wiped when the process exits.
+        from tailorfit.core import paths
+
+        paths.activate_private()
 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -61,6 +69,8 @@ def run(options: GuiOptions) -> int:
         app.aboutToQuit.connect(controller.shut_down)
     if options.size:
         window.resize(*options.size)
+    if options.private:
+        window.setWindowTitle("Tailorfit (private session: nothing is kept after closing)")
 
     def first_shown(_view: object) -> None:
         window.shown_analysis.disconnect(first_shown)
@@ -69,11 +79,15 @@ def run(options: GuiOptions) -> int:
             elapsed = (time.perf_counter() - STARTED) * 1000
             print(f"tailorfit: analysis shown {elapsed:.0f} ms after start", file=sys.stderr,
                   flush=True)
+    def suggestions_shown(_view: object) -> None:
+        window.shown_suggestions.disconnect(suggestions_shown)
         if options.screenshot is not None:
-            # Grab once both panes are formatted: on the analysis, not after a fixed wait.
+            # Grab once both panes are formatted and the suggestions listed: on the analysis,
+            # not after a fixed wait.
             _when_styled(window, lambda: _screenshot(window, options.screenshot, app))
 
     window.shown_analysis.connect(first_shown)
+    window.shown_suggestions.connect(suggestions_shown)
     if options.posting or options.resume:
         if not (options.posting and options.resume) and not controller.restore_session():
             controller.open_samples()
