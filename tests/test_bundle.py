@@ -86,7 +86,9 @@ def test_dependencies_are_bundled_and_tools_are_not() -> None:
     for name in ("tkinter", "pytest", "hypothesis", "pypdf", "mypy", "ruff", "PySide6.QtNetwork",
                  "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtWebEngineCore", *rules.BUILD_TIME_ONLY):
         assert name in excluded
-    assert "lemminflect" not in rules.data_packages()
+    # The suggestions engine inflects verbs (lemminflect's dictionaries) and reads proselint's
+    # cliché lists at run time: their package data must ship.
+    assert {"lemminflect", "proselint"} <= set(rules.data_packages())
 
 
 # ---- the built bundle ----------------------------------------------------------------------
@@ -174,6 +176,17 @@ def test_bundle_command_line_analyses_the_bundled_samples_like_the_venv(
     assert (ours["score"], ours["counts"]) == (theirs["score"], theirs["counts"])
     assert [r["status"] for r in ours["requirements"]] == \
         [r["status"] for r in theirs["requirements"]]
+    # The suggestions need lemminflect's and proselint's data inside the bundle.
+    args = ["suggest", str(samples / "sample-posting.docx"), str(samples / "sample-resume.docx"),
+            "--format", "json"]
+    frozen = subprocess.run([str(_executable(app_dir)), *args], capture_output=True, text=True,
+                            timeout=120, cwd=tmp_path, env=_clean_env(tmp_path))
+    assert frozen.returncode == 0, frozen.stderr
+    venv = subprocess.run([sys.executable, "-m", "tailorfit", *args], capture_output=True,
+                          text=True, timeout=120, check=True,
+                          env=dict(env, TAILORFIT_HOME=str(tmp_path / "venv-home")))
+    assert [s["id"] for s in json.loads(frozen.stdout)["suggestions"]] == \
+        [s["id"] for s in json.loads(venv.stdout)["suggestions"]]
 
 
 @pytest.mark.slow
@@ -184,7 +197,7 @@ def test_bundle_is_small_and_leaves_out_what_the_app_never_uses(app_dir: Path) -
     names = {p.relative_to(app_dir).as_posix() for p in app_dir.rglob("*")}
     internal = app_dir / "_internal"
     for unwanted in ("tkinter", "_tkinter", "pytest", "_pytest", "hypothesis", "pypdf", "mypy",
-                     "ruff", "lemminflect", "numpy", "PySide6/Qt/translations",
+                     "ruff", "PySide6/Qt/translations",
                      "PySide6/QtNetwork.abi3.so", "PySide6/QtQml.abi3.so"):
         assert not (internal / unwanted).exists(), unwanted
     assert not [n for n in names if "Qt6Quick" in n or "Qt6Qml" in n or "Qt6Network" in n

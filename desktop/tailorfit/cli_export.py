@@ -44,18 +44,35 @@ def _load(posting_path: Path, resume_path: Path, apply: Path | None,
     check_language(resume, "resume")
     posting = parse_posting(posting_document)
     check_posting(posting)
-    suggestions = load_suggestions(apply) if apply is not None else []
-    suggestions = select_suggestions(suggestions, accept)
+    if apply is not None:
+        suggestions = select_suggestions(load_suggestions(apply), accept)
+    elif accept:
+        suggestions = _suggested(posting, resume, accept)
+    else:
+        suggestions = []
     return _Pair(posting, resume, suggestions, suggestion_edits(resume, suggestions))
+
+
+def _suggested(posting: Posting, resume: Document,
+               kinds: Sequence[str]) -> list[AcceptedSuggestion]:
+    """``--accept KINDS`` without an edits file: this engine's suggestions of those kinds that
+    need no confirmation (a question or a placeholder is never applied unasked)."""
+    from tailorfit.core.match import analyze
+    from tailorfit.core.parse.resume import parse_resume
+    from tailorfit.core.suggest import suggest
+    from tailorfit.core.suggest.export import accepted_by_kind
+    from tailorfit.core.truth import TruthBank
+
+    analysis = analyze(posting, parse_resume(resume))
+    bank = TruthBank.load()
+    found = suggest(analysis, confirmed=bank.confirmed(), denied=bank.denied())
+    return accepted_by_kind(found, kinds, resume)
 
 
 def select_suggestions(suggestions: list[AcceptedSuggestion],
                        accept: Sequence[str] | None) -> list[AcceptedSuggestion]:
-    """The suggestions to apply. Every suggestion of the edits file, for now.
-
-    ``--accept KINDS`` (added with the suggestions engine) filters here by ``kind``:
-    ``accept`` is None until that option exists, and then the kinds it names.
-    """
+    """The suggestions of an edits file to apply: all of them, or those of the kinds that
+    ``--accept KINDS`` names."""
     if accept is None:
         return suggestions
     return [s for s in suggestions if s.kind in accept]

@@ -36,10 +36,11 @@ EXCLUDED_MODULES = [
 # Big optional imports of our dependencies (rapidfuzz's process_cpp, pypdfium2's to_numpy):
 # left out unless a runtime dependency really requires them.
 OPTIONAL_HEAVY = ["numpy"]
-# Dependencies used only to build the lexicon: the bundle ships the prebuilt index
-# (resources/lexicon/index.bin), and the spec refuses to build while that index is stale, so
-# the frozen app never builds the lexicon. lemminflect would bring numpy (39 MB).
-BUILD_TIME_ONLY = {"lemminflect": "lemminflect"}  # distribution: import name
+# Dependencies used only at build time (distribution: import name). The bundle ships the
+# prebuilt lexicon index (resources/lexicon/index.bin) and the spec refuses to build while it
+# is stale. lemminflect used to be listed here; the suggestions engine now inflects verbs with
+# it at run time, so it ships, and numpy (about 40 MB, which lemminflect imports) with it.
+BUILD_TIME_ONLY: dict[str, str] = {}
 
 # Qt plugin folders the app never loads (it draws widgets; no QML, SQL, network, printing,
 # embedded-device input or designer).

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from tailorfit.core.display import DisplayMap
     from tailorfit.core.match.result import Analysis, Verdict
     from tailorfit.core.model import Document
+    from tailorfit.core.suggest import Suggestion
+    from tailorfit.core.truth import TruthBank
 from tailorfit.ui.session import SavedPane, SavedSession, SessionStore
 from tailorfit.ui.settings import Settings, data_dir, save_settings, write_atomic
 from tailorfit.ui.tasks import TaskRunner
@@ -61,6 +63,8 @@ class AnalysisView:
     revision: int
     posting_marks: tuple[Highlight, ...] = ()
     resume_marks: tuple[Highlight, ...] = ()
+    suggestions: tuple[Suggestion, ...] = ()
+    resume_shown: str = ""  # the resume pane's text this view was computed from
 
     def verdict(self, requirement_id: str) -> Verdict | None:
         """The verdict of one requirement, by its id ("r3")."""
@@ -127,6 +131,7 @@ class Controller(QObject):
 
     content_loaded = Signal(object)  # PaneContent
     analysis_changed = Signal(object)  # AnalysisView
+    suggestions_changed = Signal(object)  # the same AnalysisView, with its suggestions
     failed = Signal(str, str)  # title, message a person can act on
     noted = Signal(str)  # a note for the status bar
     busy_changed = Signal(bool)
@@ -147,6 +152,9 @@ class Controller(QObject):
         self.view: AnalysisView | None = None
         self.looks_source: dict[str, Callable[[], tuple[str, ...]]] = {}
         self._revision = 0
+        self._truth: TruthBank | None = None
+        self._saving_stopped = False
+        self.rejected: set[str] = set()  # suggestions rejected in this session
         self._last_error = ""
         self._shut_down = False
         self._timer = QTimer(self)
@@ -211,6 +219,20 @@ class Controller(QObject):
 
         self.tasks.run("open-posting", work, done,
                        lambda exc: self._report("Could not use the pasted text", exc))
+
+    def open_text(self, kind: str, text: str, label: str) -> None:
+        """Show ``text`` (a library application's posting or tailored resume) in a pane."""
+        def work() -> _Loaded:
+            from tailorfit.core.readers import read_pasted
+
+            return _load(kind, read_pasted(text))
+
+        def done(loaded: _Loaded) -> None:
+            self._set(kind, loaded, None, label, False)
+            self._touch()
+
+        self.tasks.run(f"open-{kind}", work, done,
+                       lambda exc: self._report(f"Could not open the {kind}", exc))
 
     def open_samples(self) -> None:
         self.open_file("posting", sample_posting())
@@ -329,9 +351,20 @@ class Controller(QObject):
                 source() if keep_text and source is not None else (), side.label))
         return panes
 
+    def stop_saving(self) -> None:
+        """"Forget me" is about to delete the user's data: write nothing more, not even on
+        close, and drop what was kept in memory (the truth bank)."""
+        self._saving_stopped = True
+        self._save_timer.stop()
+        self.tasks.wait(5000)
+        self._truth = None
+        self.rejected.clear()
+
     def save_now(self, *, wait: bool = False) -> None:
         """Write the session and settings (on the writing worker; ``wait`` on close)."""
         self._save_timer.stop()
+        if self._saving_stopped:
+            return
         text = self.store.encode(self.session_panes())
         store, settings = self.store, self.settings
 
@@ -365,6 +398,39 @@ class Controller(QObject):
         self.save_now(wait=True)
         self.store.mark_stopped()
 
+    # -- suggestions and the truth bank -------------------------------------------------------
+    @property
+    def truth(self) -> TruthBank:
+        """The user's confirmed and denied skills (in memory only in a private session)."""
+        if self._truth is None:
+            from tailorfit.core.truth import TruthBank
+
+            try:
+                self._truth = TruthBank.load()
+            except TailorfitError as exc:  # a bank from a newer Tailorfit: keep it untouched
+                self._truth = TruthBank(None)
+                self.failed.emit("Your confirmed skills could not be read", exc.message)
+            if self._truth.warning:
+                self.noted.emit(self._truth.warning)
+        return self._truth
+
+    def reject(self, suggestion_id: str) -> None:
+        """Hide a suggestion for this session."""
+        self.rejected.add(suggestion_id)
+
+    def answer(self, term: str, name: str, has_it: bool) -> None:
+        """Keep a yes or no about a skill and show suggestions that follow from it."""
+        from tailorfit.core.truth import Answer
+
+        bank = self.truth
+        bank.answer(term, name, Answer.YES if has_it else Answer.NO)
+
+        def failed(exc: BaseException) -> None:
+            self._report("Your answer could not be saved", exc)
+
+        self.tasks.run("truth-save", bank.save, lambda _r: None, failed, io=True)
+        self.schedule()
+
     # -- edits ----------------------------------------------------------------------------
     def text_edited(self, kind: str, text: str) -> None:
         """The user typed in a pane: remember the working copy and re-analyse shortly."""
@@ -393,6 +459,7 @@ class Controller(QObject):
         revision = self._revision
         snapshot = {k: (s.document, s.shown, s.edited) for k, s in self.sides.items()}
         today = self.today
+        truth = self.truth
 
         def work() -> AnalysisView:
             from tailorfit.core.display import DisplayMap
@@ -413,7 +480,9 @@ class Controller(QObject):
             analysis = analyze_documents(docs["posting"], docs["resume"], today=today)
             return AnalysisView(analysis, maps["posting"], maps["resume"], revision,
                                 posting_highlights(analysis, maps["posting"]),
-                                resume_highlights(analysis, maps["resume"]))
+                                resume_highlights(analysis, maps["resume"]), (),
+                                snapshot["resume"][1] if snapshot["resume"][2]
+                                else docs["resume"].text)
 
         def done(view: AnalysisView) -> None:
             if view.revision != self._revision:
@@ -421,8 +490,28 @@ class Controller(QObject):
             self._last_error = ""
             self.view = view
             self.analysis_changed.emit(view)
+            self._suggest(view, truth)
 
         self.tasks.run("analysis", work, done, self._analysis_failed)
+
+    def _suggest(self, view: AnalysisView, truth: TruthBank) -> None:
+        """Suggestions follow the analysis as a second job, so the verdicts show first (the
+        first one of a session also loads lemminflect's and proselint's data)."""
+        def work() -> AnalysisView:
+            from dataclasses import replace
+
+            from tailorfit.core.suggest import suggest
+
+            found = suggest(view.analysis, confirmed=truth.confirmed(), denied=truth.denied())
+            return replace(view, suggestions=found)
+
+        def done(with_suggestions: AnalysisView) -> None:
+            if with_suggestions.revision != self._revision:
+                return
+            self.view = with_suggestions
+            self.suggestions_changed.emit(with_suggestions)
+
+        self.tasks.run("suggestions", work, done, self._analysis_failed)
 
     def _analysis_failed(self, exc: BaseException) -> None:
         # Typing on after an error (text past the size limit) must not stack up dialogs.

@@ -19,10 +19,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QColor,
     QDragEnterEvent,
     QDropEvent,
     QFont,
     QHelpEvent,
+    QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QResizeEvent,
     QTextBlock,
@@ -61,6 +64,9 @@ class DocumentPane(QTextEdit):
     styled = Signal()  # a newly opened document is fully formatted
     files_dropped = Signal(list)  # list[Path]
     span_clicked = Signal(tuple)  # requirement ids under the click
+    undo_added = Signal()  # the document recorded a new undoable edit
+    undo_requested = Signal()  # Ctrl+Z in the pane: the window's undo stack decides
+    redo_requested = Signal()
 
     def __init__(self, name: str, description: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +97,7 @@ class DocumentPane(QTextEdit):
         # highlights: the marks, their current offsets (sorted by start), and what is shown
         self._marks: list[Highlight] = []
         self._spans: list[list[int]] = []
+        self._changes: list[list[int]] = []  # text accepted suggestions wrote
         self._flash: QTextEdit.ExtraSelection | None = None
         self._theme = "system"
         self._style = "both"
@@ -106,6 +113,44 @@ class DocumentPane(QTextEdit):
 
     def _watch(self, document: QTextDocument) -> None:
         document.contentsChange.connect(self._shift)
+        document.undoCommandAdded.connect(self._undo_added)
+
+    def _undo_added(self) -> None:
+        if not self._loading:
+            self.undo_added.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Undo and redo go through the window's QUndoStack, which also holds accepted
+        # suggestions; the editor's own shortcut would bypass it.
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self.undo_requested.emit()
+            event.accept()
+            return
+        if event.matches(QKeySequence.StandardKey.Redo):
+            self.redo_requested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def replace_range(self, start: int, end: int, text: str) -> tuple[int, int]:
+        """Replace ``start:end`` of the shown text as one undoable edit; marks the new text."""
+        length = max(0, self.document().characterCount() - 1)
+        start, end = max(0, min(start, length)), max(0, min(end, length))
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(text)
+        cursor.endEditBlock()
+        added = (start, start + len(text))
+        if text.strip():
+            self._changes.append(list(added))
+            self._schedule_apply()
+        return added
+
+    def changed_ranges(self) -> list[tuple[int, int]]:
+        """Where accepted suggestions changed the text (they move with later edits)."""
+        return [(a, b) for a, b in self._changes if b > a]
 
     # -- content --------------------------------------------------------------------------
     def set_content(self, text: str, looks_: tuple[str, ...] = (),
@@ -131,6 +176,7 @@ class DocumentPane(QTextEdit):
         finally:
             self._loading = False
         self._marks, self._spans, self._flash, self._deferred = [], [], None, None
+        self._changes = []
         self._apply()
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self._pending_looks = list(looks_) if len(looks_) == blocks else []
@@ -323,11 +369,11 @@ class DocumentPane(QTextEdit):
 
     def _shift(self, position: int, removed: int, added: int) -> None:
         """Move the highlights with an edit, as a text cursor's selection would move."""
-        if self._loading or not self._spans or removed == added == 0:
+        if self._loading or not (self._spans or self._changes) or removed == added == 0:
             return
         delta = added - removed
         end_of_removed = position + removed
-        for span in self._spans:
+        for span in (*self._spans, *self._changes):
             start, end = span
             if end < position or (end == position and removed == 0):
                 continue  # wholly before the edit (typing right after a mark does not grow it)
@@ -396,6 +442,21 @@ class DocumentPane(QTextEdit):
             selection.cursor = cursor
             selection.format = formats[key]
             selections.append(selection)
+        if self._changes:
+            changed = QTextCharFormat()
+            changed.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+            changed.setUnderlineColor(QColor(214, 140, 0))
+            changed.setFontWeight(QFont.Weight.DemiBold)
+            for start, end in self._changes:
+                if end <= start or end < low or start > high:
+                    continue
+                cursor = QTextCursor(document)
+                cursor.setPosition(min(start, length))
+                cursor.setPosition(min(end, length), QTextCursor.MoveMode.KeepAnchor)
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = cursor
+                selection.format = changed
+                selections.append(selection)
         if self._flash is not None:
             selections.append(self._flash)
         self.setExtraSelections(selections)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -33,15 +34,19 @@ from PySide6.QtWidgets import (
 from tailorfit import __version__
 from tailorfit.core.kinds import Status
 from tailorfit.core.resources import resource_path
+from tailorfit.core.suggest.model import Kind, Suggestion
 from tailorfit.ui.checklist import Checklist
 from tailorfit.ui.controller import AnalysisView, Controller, PaneContent
 from tailorfit.ui.header import ScoreHeader
 from tailorfit.ui.labels import ElidedLabel
 from tailorfit.ui.legend import Legend
+from tailorfit.ui.library_link import LibraryLink
 from tailorfit.ui.pane import DocumentPane
 from tailorfit.ui.session import SavedSession
 from tailorfit.ui.settings import Settings, data_dir
 from tailorfit.ui.settings_dialog import SettingsDialog
+from tailorfit.ui.suggestions import SuggestionsPanel
+from tailorfit.ui.tailoring import Tailoring
 from tailorfit.ui.theme import app_icon, apply_theme
 
 POSTING_FILTER = "Postings (*.txt *.md *.pdf *.docx *.docm *.html *.htm);;All files (*)"
@@ -55,6 +60,7 @@ class MainWindow(QMainWindow):
     """Tailorfit's window. It shows what the controller publishes and adds no analysis."""
 
     shown_analysis = Signal(object)  # emitted after a view is painted into the widgets
+    shown_suggestions = Signal(object)  # ... and after its suggestions are listed
 
     def __init__(self, controller: Controller, settings: Settings) -> None:
         super().__init__()
@@ -78,6 +84,9 @@ class MainWindow(QMainWindow):
         self.posting.setPlaceholderText("Paste a job posting here (Ctrl+Shift+V) or drop a file.")
         self.resume.setPlaceholderText("Open your resume (Ctrl+O) or drop a .docx or .pdf here.")
         self.checklist = Checklist(self)
+        self.suggestions = SuggestionsPanel(self)
+        self.tailoring = Tailoring(controller, self.resume, self)
+        self.library_link = LibraryLink(controller, self.tailoring, self)
         self.posting_label = ElidedLabel("Posting", self)
         self.resume_label = ElidedLabel("Resume", self)
 
@@ -85,7 +94,16 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("splitter")
         self.splitter.addWidget(self._pane_box(self.posting_label, self.posting, "posting"))
         self.splitter.addWidget(self._pane_box(self.resume_label, self.resume, "resume"))
-        self.splitter.addWidget(self.checklist)
+        # The checklist and the suggestions share the right column: picking a requirement
+        # filters the suggestions to those serving it.
+        self.side_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.side_splitter.setObjectName("side-splitter")
+        self.side_splitter.addWidget(self.checklist)
+        self.side_splitter.addWidget(self.suggestions)
+        self.side_splitter.setStretchFactor(0, 3)
+        self.side_splitter.setStretchFactor(1, 2)
+        self.side_splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.side_splitter)
         self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setStretchFactor(2, 3)
@@ -220,6 +238,22 @@ class MainWindow(QMainWindow):
             self._action(f"Show {name}", f"Ctrl+{i}",
                          lambda _=False, n=name: self.checklist.set_filter(n))
             for i, name in enumerate(("all", "missing", "partial", "met"), start=1)]
+        self.undo_action = self.tailoring.stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.tailoring.stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        for action in (self.undo_action, self.redo_action):
+            self.addAction(action)
+        self.save_library_action = self._action(
+            "&Save to applications library", "Ctrl+S", self.library_link.save_current,
+            "Keep this posting and your tailored resume as an application; it autosaves")
+        self.library_action = self._action("Applications &library…", "Ctrl+L",
+                                           self.show_library)
+        self.batch_action = self._action("&Batch rank a folder of postings…", "Ctrl+B",
+                                         self.show_batch)
+        self.forget_action = self._action("&Forget me on this computer…", "Ctrl+Shift+Del",
+                                          self.forget_me)
+        self.truth_action = self._action("&Confirmed skills…", "Ctrl+Shift+K", self.edit_truth_bank)
         self.keys_action = self._action("&Keyboard shortcuts", "F1", self.show_shortcuts)
         self.about_action = self._action("&About Tailorfit", "Ctrl+F1", self.show_about)
 
@@ -232,9 +266,25 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(self.samples_action)
         file_menu.addSeparator()
+        for action in (self.save_library_action, self.library_action, self.batch_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        from tailorfit.ui.export_flow import ExportFlow, add_export_actions
+
+        self.export_flow = ExportFlow(self.controller, self, self.tailoring.accepted_list)
+        self.export_actions = add_export_actions(file_menu, self.export_flow)
+        for action in self.export_actions:
+            self.addAction(action)
+        file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
+        file_menu.addAction(self.forget_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        edit = menu.addMenu("&Edit")
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addSeparator()
+        edit.addAction(self.truth_action)
         go = menu.addMenu("&Go")
         for action in (self.next_missing, self.prev_missing, self.next_item, self.prev_item):
             go.addAction(action)
@@ -266,6 +316,7 @@ class MainWindow(QMainWindow):
         c = self.controller
         c.content_loaded.connect(self.show_content)
         c.analysis_changed.connect(self.show_analysis)
+        c.suggestions_changed.connect(self.show_suggestions)
         c.failed.connect(self.show_error)
         # Slots of the window, not lambdas: Qt drops them when the window goes, while the
         # controller's workers may still report.
@@ -278,6 +329,19 @@ class MainWindow(QMainWindow):
         self.posting.files_dropped.connect(lambda files: self.open_file("posting", files[0]))
         self.resume.files_dropped.connect(lambda files: self.open_file("resume", files[0]))
         self.checklist.requirement_selected.connect(self.reveal_requirement)
+        self.checklist.requirement_selected.connect(self.suggestions.set_requirement)
+        self.suggestions.accept_requested.connect(self.accept_suggestion)
+        self.suggestions.edit_requested.connect(self.edit_suggestion)
+        self.suggestions.reject_requested.connect(self.reject_suggestion)
+        self.suggestions.deny_requested.connect(self.deny_suggestion)
+        self.suggestions.accept_all_requested.connect(self.accept_all_suggestions)
+        self.tailoring.noted.connect(self.show_note)
+        self.library_link.noted.connect(self.show_note)
+        self.library_link.failed.connect(self.show_error)
+        self.tailoring.failed.connect(self.show_error)
+        self.export_flow.failed.connect(self.show_error)
+        self.export_flow.finished.connect(self.show_note)
+        self.export_flow.progress.connect(self.show_export_progress)
         self.posting.span_clicked.connect(self._posting_clicked)
         self.resume.span_clicked.connect(self._resume_clicked)
 
@@ -286,6 +350,8 @@ class MainWindow(QMainWindow):
         pane = self.posting if content.kind == "posting" else self.resume
         label = self.posting_label if content.kind == "posting" else self.resume_label
         pane.set_content(content.text, content.looks, content.headings)
+        if content.kind == "resume":
+            self.tailoring.reset()
         self._set_label(label, f"{content.kind.capitalize()} — {content.label}",
                         str(content.path) if content.path else content.label)
         # A new document makes what was selected and explained stale.
@@ -358,6 +424,88 @@ class MainWindow(QMainWindow):
         self.hint.setVisible(False)
         self.settings.hint_dismissed = True
         self.controller.save_now(wait=True)
+
+    def show_suggestions(self, view: AnalysisView) -> None:
+        self.view = view
+        self.suggestions.set_suggestions(view.suggestions, self.controller.rejected)
+        self.shown_suggestions.emit(view)
+
+    def show_export_progress(self, stage: str, fraction: float) -> None:
+        self.statusBar().showMessage(f"Exporting: {stage} ({fraction:.0%})", 4000)
+
+    # -- suggestions ----------------------------------------------------------------------------
+    def accept_suggestion(self, suggestion: Suggestion, edited: str | None = None) -> None:
+        if suggestion.kind is Kind.ASK and suggestion.term and suggestion.needs_confirmation \
+                and suggestion.rule == "ask-skill":
+            self.controller.answer(suggestion.term, suggestion.after, True)
+        self.tailoring.accept(suggestion, edited)
+
+    def edit_suggestion(self, suggestion: Suggestion) -> None:
+        proposal = suggestion.after if suggestion.change is not None else suggestion.before
+        text, ok = QInputDialog.getMultiLineText(
+            self, "Edit then accept", "Change the text as you want it in your resume:",
+            proposal)
+        if ok and text.strip():
+            self.accept_suggestion(suggestion, text.strip())
+
+    def reject_suggestion(self, suggestion: Suggestion) -> None:
+        self.controller.reject(suggestion.id)
+        if self.view is not None:
+            self.suggestions.set_suggestions(self.view.suggestions, self.controller.rejected)
+
+    def deny_suggestion(self, suggestion: Suggestion) -> None:
+        """ "Not true for me": hidden now, and never asked again for any posting."""
+        if suggestion.term:
+            self.controller.answer(suggestion.term, suggestion.after or suggestion.message,
+                                   False)
+        self.reject_suggestion(suggestion)
+
+    def accept_all_suggestions(self, kind: Kind) -> None:
+        chosen = [s for s in self.suggestions.visible() if s.kind is kind]
+        done = self.tailoring.accept_all(chosen)
+        self.statusBar().showMessage(f"Accepted {done} suggestion(s).", 5000)
+
+    # -- library, batch, privacy ------------------------------------------------------------------
+    def show_library(self) -> None:
+        from tailorfit.ui.library_view import LibraryDialog
+
+        dialog = LibraryDialog(self, library=self.library_link.library)
+        dialog.reopen_requested.connect(self.library_link.reopen)
+        self.library_dialog = dialog
+        dialog.open()
+
+    def show_batch(self) -> None:
+        from tailorfit.ui.batch_view import BatchDialog
+
+        resume = self.controller.sides["resume"].path
+        dialog = BatchDialog(self, resume=resume)
+        dialog.open_pair.connect(self._open_batch_pair)
+        self.batch_dialog = dialog
+        dialog.open()
+
+    def _open_batch_pair(self, posting: Path, resume: Path) -> None:
+        self.controller.open_file("posting", posting)
+        if self.controller.sides["resume"].path != resume:
+            self.controller.open_file("resume", resume)
+
+    def forget_me(self) -> None:
+        from tailorfit.ui.forget_dialog import confirm_and_forget
+
+        def before_delete() -> None:
+            # Nothing may write the user's data back while it is being removed.
+            self.controller.stop_saving()
+            self.library_link.close()
+
+        said = confirm_and_forget(self, before_delete=before_delete)
+        if said:
+            self.statusBar().showMessage(said, 15000)
+
+    def edit_truth_bank(self) -> None:
+        from tailorfit.ui.truth_view import TruthBankDialog
+
+        dialog = TruthBankDialog(self.controller.truth, self)
+        if dialog.exec():
+            self.controller.schedule()
 
     # -- linking ------------------------------------------------------------------------------------
     def reveal_requirement(self, requirement_id: str) -> None:

@@ -184,13 +184,13 @@ def _insertion(document: Document, suggestion: AcceptedSuggestion) -> list[Edit]
         return []  # already there
     text = block.text
     end = len(text.rstrip(" .;,"))
-    separator = _separator(block.content)
+    separator = list_separator(block.content)
     point = InsertionPoint(suggestion.block, Position.INSIDE, end)
     return [insert_text(document, point, separator + after)
             .labelled(Origin.SUGGESTION, [suggestion.id])]
 
 
-def _separator(text: str) -> str:
+def list_separator(text: str) -> str:
     """The separator a list line uses between its items (", " when none is clear)."""
     counts = {sep: text.count(sep) for sep in _SEPARATORS}
     best = max(counts, key=counts.__getitem__)

@@ -29,7 +29,7 @@ from tailorfit.core.parse.posting import (
 )
 from tailorfit.core.parse.resume import Resume, ResumeSection, parse_resume
 
-__all__ = ["analyze", "analyze_documents", "clear_caches"]
+__all__ = ["analyze", "analyze_documents", "clear_caches", "score_verdicts"]
 
 
 def clear_caches() -> None:
@@ -73,7 +73,7 @@ def analyze(posting: Posting, resume: Resume, *, lexicon: Lexicon | None = None,
                                            if requirement.start <= h.start < requirement.end])
         verdicts.append(judge(_refine_kind(requirement, inside, lexicon), inside, profile,
                               posting_entries, posting))
-    score, must_missing = _score(verdicts)
+    score, must_missing = score_verdicts(verdicts)
     return Analysis(
         posting=posting,
         resume=resume,
@@ -105,7 +105,7 @@ def _refine_kind(requirement: Requirement, terms: list[TermHit], lexicon: Lexico
     return requirement if kind is requirement.kind else replace(requirement, kind=kind)
 
 
-def _score(verdicts: list[Verdict]) -> tuple[int, int]:
+def score_verdicts(verdicts: list[Verdict]) -> tuple[int, int]:
     """0-100 from the verdicts; alternatives ("1. ...; or 2. ...") count once, at their best."""
     units: dict[str, list[Verdict]] = defaultdict(list)
     for verdict in verdicts:

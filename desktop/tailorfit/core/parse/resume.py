@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -250,6 +251,16 @@ def _find_headings(document: Document) -> dict[int, ResumeSection]:
                                                       and block.kind is not BlockKind.LIST_ITEM):
             found[index] = match.kind
             looks[index] = _look(block)
+    # "Skills" straight followed by "Languages" (a skills table pasted as lines: "Languages",
+    # "Go, Python", "Infrastructure", ...): the second is a label inside Skills, not the
+    # spoken-languages section, which would leave Skills empty.
+    ordered = sorted(found)
+    for first, second in itertools.pairwise(ordered):
+        if first in found and found[first] is ResumeSection.SKILLS \
+                and found.get(second) is ResumeSection.LANGUAGES \
+                and not any(document.blocks[i].content.strip() for i in range(first + 1, second)):
+            del found[second]
+            looks.pop(second, None)
     # Headings without a cue word ("Welcome to RenderCV") that look like the others.
     signatures = set(looks.values())
     if len(found) >= 2:

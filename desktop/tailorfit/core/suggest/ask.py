@@ -1,0 +1,254 @@
+"""Ask, do not write: a skill the resume shows nowhere becomes a question.
+
+"Have you used Kubernetes?" Yes (kept in the truth bank) turns it into an addition to the
+skills section in the document's own separator style, plus a bullet to fill in; "Not true for
+me" hides it for this and every later posting. Nothing is added before the user says yes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tailorfit.core.export.suggestions import list_separator
+from tailorfit.core.kinds import RequirementKind, Status
+from tailorfit.core.match.result import Verdict
+from tailorfit.core.model import Position
+from tailorfit.core.parse.resume import ResumeSection
+from tailorfit.core.suggest.context import Context
+from tailorfit.core.suggest.model import Change, Kind, Suggestion
+from tailorfit.core.suggest.naming import term_form
+from tailorfit.core.suggest.score import score_if_met
+from tailorfit.core.suggest.verbs import is_common_word
+
+# Categories a person "has used": tools and techniques. Degrees, licences and soft skills need
+# a document or a story, not a yes. In the domain categories only named products are asked
+# about ("Salesforce", "QuickBooks", "Epic"), not fields of work ("logistics", "e-commerce").
+TOOLS = frozenset({"language", "framework", "library", "database", "cloud", "devops",
+                   "security", "data", "ml", "os", "protocol", "tool"})
+TECHNIQUES = frozenset({"methodology", "concept"})
+PRODUCTS_ONLY = frozenset({"clinical", "finance", "sales", "marketing", "education", "design",
+                           "operations"})
+# Any verdict short of met may hide a skill the resume never names: "C#, ASP.NET and SQL Server"
+# partly met through SQL Server still asks about C#. Terms the resume holds are never asked.
+_NOT_ASKED_RULES = frozenset({"listed-only"})
+
+
+def ask_suggestions(ctx: Context) -> Iterator[Suggestion]:
+    """At most ``max_questions`` questions: must-haves first, then by what each would add."""
+    found = list(_questions(ctx))
+    found.sort(key=lambda s: (_strength_rank(ctx, s), -s.score_delta))
+    # A resume far from the posting gets questions on its must-haves only: a pile of
+    # nice-to-have questions hides the gaps that matter.
+    weak_fit = ctx.analysis.score < ctx.rules.weak_fit_score
+    questions = 0
+    for suggestion in found:
+        if suggestion.rule == "ask-skill":
+            if weak_fit and _strength_rank(ctx, suggestion):
+                continue
+            questions += 1
+            if questions > ctx.rules.max_questions:
+                continue
+        yield suggestion
+
+
+def _strength_rank(ctx: Context, suggestion: Suggestion) -> int:
+    from tailorfit.core.kinds import Strength
+
+    verdict = next((v for v in ctx.analysis.verdicts
+                    if v.requirement.id == suggestion.requirement_id), None)
+    return 0 if verdict is not None and verdict.requirement.strength is Strength.MUST else 1
+
+
+def _questions(ctx: Context) -> Iterator[Suggestion]:
+    asked: set[str] = set()
+    for verdict in ctx.analysis.verdicts:
+        if verdict.status is Status.MET or verdict.rule in _NOT_ASKED_RULES:
+            continue
+        if verdict.requirement.kind not in (RequirementKind.SKILL, RequirementKind.OTHER):
+            continue
+        for term in verdict.terms:
+            entry = ctx.lexicon.entries.get(term)
+            if entry is None or term in asked or term in ctx.held_terms or term in ctx.denied:
+                continue
+            form = term_form(ctx, verdict, term)
+            if entry.category in PRODUCTS_ONLY and not _product(ctx, verdict, term):
+                continue
+            if entry.category not in TOOLS | TECHNIQUES | PRODUCTS_ONLY or entry.broad:
+                continue
+            asked.add(term)
+            yield from _for_term(ctx, verdict, term, form)
+            break  # one question per requirement: "A, B or C" is asked once, about A
+
+
+_DISPLAY = re.compile(r"\s*\([^()]*\)$")  # "Nursing (field of study)"
+
+
+_FUNCTION_WORDS = frozenset({"and", "or", "of", "on", "in", "for", "the", "to", "with", "a",
+                             "an", "at", "by", "as"})
+_PRODUCT_CATEGORIES = frozenset({"language", "framework", "library", "database", "cloud", "os",
+                                 "tool"})
+
+
+def _is_product(written: str, name: str, category: str) -> bool:
+    """A product or named tool ("Kafka", "AWS services", "ServiceNow") rather than a practice
+    ("database design", "data quality"): asked as "used" rather than "worked with"."""
+    words = f"{written} {name}".split()
+    if category in _PRODUCT_CATEGORIES and len(name.split()) == 1:
+        return True
+    for word in words:
+        core = word.strip("(),.")
+        if any(c.isdigit() or c in "+#./" for c in core) or any(c.isupper() for c in core[1:]):
+            return True  # "AWS", "MLOps", "C++", "Node.js"
+        parts = [p for p in core.split("-") if len(p) > 1  # "E-commerce": "commerce"
+                 and p.lower() not in _FUNCTION_WORDS]
+        if parts and not all(is_common_word(p) for p in parts):
+            return True  # "Kafka", "Salesforce": not an English word
+    return False
+
+
+def _product(ctx: Context, verdict: Verdict, term: str) -> bool:
+    """The posting writes the term as a name: capitals inside it, or mid-sentence."""
+    text = ctx.analysis.posting.document.text
+    for hit in ctx.analysis.posting_hits:
+        if hit.entry != term or not verdict.requirement.start <= hit.start < \
+                verdict.requirement.end:
+            continue
+        if any(c.isupper() for c in hit.text[1:]):
+            return True
+        before = text[max(0, hit.start - 2):hit.start]
+        if hit.text[:1].isupper() and before[-1:] == " " and before[:1].isalnum() and \
+                before[:1].islower():
+            return True
+    return False
+
+
+def _for_term(ctx: Context, verdict: Verdict, term: str, form: str) -> Iterator[Suggestion]:
+    category = ctx.lexicon[term].category
+    written = form  # how the posting writes it decides between a product and a practice
+    # The lexicon's name, not the posting's casing ("PostGRESQL", "LINUX environment").
+    form = _DISPLAY.sub("", ctx.lexicon[term].name)
+    confirmed = term in ctx.confirmed
+    delta = score_if_met(ctx.analysis, verdict) - ctx.analysis.score
+    if _is_product(written, form, category):
+        question = f"Have you used {form}?"
+    else:  # a practice: "database design", "debugging"; a capitalised name keeps its capitals
+        shown = form.lower() if written.islower() else form
+        question = f"Do you have experience with {shown}?"
+    target = _skills_block(ctx, term)
+    if target is not None:
+        lo, hi = ctx.content_range(target)
+        before = ctx.document.text[lo:hi]
+        body_end = lo + len(before.rstrip(" .;,"))
+        separator = list_separator(before)
+        if not any(sep in before for sep in _SEPARATORS) and ":" not in before[:40]:
+            # A skill per line ("• Digital Marketing") or words run together ("Go Python
+            # Node.js"): the skill gets a line of its own, like its neighbours.
+            yield from _new_line(ctx, verdict, term, form, target, confirmed, delta,
+                                 question if not confirmed else None)
+            if confirmed:
+                yield from _bullet_to_fill(ctx, verdict, term, form)
+            return
+        yield Suggestion(
+            kind=Kind.ASK, rule="confirmed-skill" if confirmed else "ask-skill",
+            message=(f"Add {form} to your skills: you said you have used it" if confirmed
+                     else question),
+            reason=(f"The posting asks for {form} ({verdict.requirement.id}) and the resume "
+                    "does not show it. It is added only if it is true."),
+            block=target, target_start=lo, target_end=hi, before="", after=form,
+            change=Change(body_end, body_end, separator + form),
+            requirement_id=verdict.requirement.id, needs_confirmation=not confirmed,
+            score_delta=delta, position=Position.INSIDE, term=term)
+    if confirmed:
+        yield from _bullet_to_fill(ctx, verdict, term, form)
+
+
+_SEPARATORS = (", ", "; ", " | ", " • ", " · ", " / ")
+# Labels of skills lines ("Programming Languages: ...") and the categories they hold.
+_LABELS = {
+    "language": ("language", "programming"), "framework": ("framework", "librar"),
+    "library": ("librar", "framework"), "database": ("database", "data"),
+    "cloud": ("cloud", "devops", "platform", "infrastructure"),
+    "devops": ("devops", "tool", "infrastructure", "cloud"), "tool": ("tool", "software"),
+    "os": ("operating", "system", "platform"), "data": ("data", "analytics", "bi"),
+    "ml": ("machine", "ml", "ai", "data"), "methodology": ("method", "practice", "process"),
+    "concept": ("concept", "practice", "other"), "design": ("design", "tool"),
+}
+
+
+def _new_line(ctx: Context, verdict: Verdict, term: str, form: str, after_block: int,
+              confirmed: bool, delta: int, question: str | None) -> Iterator[Suggestion]:
+    block = ctx.block(after_block)
+    marker = block.text[:block.content_start]
+    end = ctx.document.block_start(after_block) + len(block.text)
+    lo, hi = ctx.content_range(after_block)
+    yield Suggestion(
+        kind=Kind.ASK, rule="confirmed-skill" if confirmed else "ask-skill",
+        message=question or f"Add {form} to your skills: you said you have used it",
+        reason=(f"The posting asks for {form} ({verdict.requirement.id}) and the resume does "
+                "not show it. It is added only if it is true, on a line of its own like the "
+                "skills around it."),
+        block=after_block, target_start=lo, target_end=hi, before="", after=form,
+        change=Change(end, end, "\n" + marker + form), requirement_id=verdict.requirement.id,
+        needs_confirmation=not confirmed, score_delta=delta, position=Position.AFTER, term=term)
+
+
+def _skills_block(ctx: Context, term: str) -> int | None:
+    """The skills line to add to: one holding a skill of the same category, or labelled for
+    it ("Languages:"), else the last line (often "Other" or "Tools")."""
+    document = ctx.document
+    resume = ctx.analysis.resume
+    blocks: list[int] = []
+    for section in resume.sections:
+        if section.kind is not ResumeSection.SKILLS:
+            continue
+        for index in range(document.block_at(section.start),
+                           document.block_at(max(section.start, section.end - 1)) + 1):
+            lo, hi = ctx.content_range(index)
+            if hi > lo and (section.heading is None or lo >= section.heading[1]):
+                blocks.append(index)
+    if not blocks:
+        return None
+    category = ctx.lexicon[term].category
+    labels = _LABELS.get(category, ())
+
+    def label_fits(index: int) -> bool | None:
+        """None: the line has no label; else whether its label is for this kind of skill
+        ("Research Areas:" is not a place for NoSQL, whatever else the line holds)."""
+        head = ctx.block(index).content.split(":", 1)
+        if len(head) < 2 or len(head[0].split()) > 4:
+            return None
+        return any(word in head[0].lower() for word in labels)
+
+    for index in blocks:
+        if label_fits(index) is not False and any(
+                ctx.lexicon[h.entry].category == category
+                for h in ctx.resume_hits_by_block.get(index, ())):
+            return index
+    for index in blocks:
+        if label_fits(index):
+            return index
+    unlabelled = [i for i in blocks if label_fits(i) is None]
+    return unlabelled[-1] if unlabelled else None
+
+
+def _bullet_to_fill(ctx: Context, verdict: Verdict, term: str, form: str) -> Iterator[Suggestion]:
+    """A new bullet under the latest role, with the facts left for the user to write."""
+    lines = [line for line in ctx.lines if line.role is not None]
+    if not lines:
+        return
+    role = lines[0].role
+    last = [line for line in lines if line.role is role][-1]
+    block = ctx.block(last.block)
+    marker = block.text[:block.content_start]
+    verb = "Use" if last.current else "Used"
+    text = f"{verb} {form} to [what you did], [result: X% / number]"
+    end = ctx.document.block_start(last.block) + len(block.text)
+    yield Suggestion(
+        kind=Kind.ASK, rule="bullet-to-fill",
+        message=f"Show how you used {form}",
+        reason=(f"You said you have used {form}; a bullet that shows it in use meets "
+                f"{verdict.requirement.id} better than a list entry. Fill in the brackets."),
+        block=last.block, target_start=last.start, target_end=last.end, before="", after=text,
+        change=Change(end, end, "\n" + marker + text), requirement_id=verdict.requirement.id,
+        needs_confirmation=True, position=Position.AFTER, term=term)

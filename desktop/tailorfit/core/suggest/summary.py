@@ -1,0 +1,185 @@
+"""A summary tailored to the posting, from ``resources/templates/summary.txt.j2``.
+
+Every word that states a fact comes from the resume: the latest job title, the years of its
+dated roles, the posting's skills that the resume shows, and the highest degree. The posting's
+title only names which posting it was tailored for, in the message, never in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import TYPE_CHECKING
+
+from tailorfit.core.kinds import Status, Strength
+from tailorfit.core.model import Position
+from tailorfit.core.parse.resume import ResumeSection
+from tailorfit.core.resources import resource_path
+from tailorfit.core.suggest.context import Context
+from tailorfit.core.suggest.model import Change, Kind, Suggestion
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from tailorfit.core.parse.resume import Role
+
+MAX_SKILLS = 4
+# Named tools and methods: a field ("Surgery", "Teaching") repeats the title or, worse, names a
+# neighbouring specialty, so headlines and summaries list only these.
+_HEADLINE_CATEGORIES = frozenset({"language", "framework", "library", "database", "cloud",
+                                  "devops", "security", "data", "ml", "os", "protocol", "tool",
+                                  "methodology", "design", "finance", "marketing"})
+
+
+@cache
+def _template(name: str) -> jinja2.Template:
+    import jinja2
+
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(resource_path("templates"))),
+        autoescape=False,  # plain text for the resume, not HTML
+        keep_trailing_newline=False, undefined=jinja2.StrictUndefined)
+    return environment.get_template(name)
+
+
+def render(name: str, facts: dict[str, object]) -> str:
+    return " ".join(_template(name).render(**facts).split())
+
+
+def summary_facts(ctx: Context) -> dict[str, object] | None:
+    resume = ctx.analysis.resume
+    role = _latest_role(resume.roles)
+    if role is None or not role.title:
+        return None
+    title = _clean_title(role.title)
+    # The years the resume states ("10+ years") are its own words; years counted from the
+    # dates are a number the resume never wrote, so the user checks them (see below).
+    years = resume.claimed_years or (int(resume.total_months // 12)
+                                     if resume.total_months >= 12 else None)
+    named = {h.entry: h.text for h in ctx.analysis.resume_hits}
+    skills: list[str] = []
+    ids: list[str] = []
+    verdicts = sorted(ctx.analysis.verdicts,
+                      key=lambda v: v.requirement.strength is not Strength.MUST)
+    for verdict in verdicts:
+        if verdict.status is not Status.MET:
+            continue
+        for term in verdict.terms:
+            entry = ctx.lexicon.entries.get(term)
+            if term not in named or entry is None or entry.category not in _HEADLINE_CATEGORIES \
+                    or _overlaps(ctx, term, ids):
+                continue
+            # The skill's standard name: "Kubernetes" where the resume says "K8s", "MySQL"
+            # where the posting shouts "MYSQL", "Machine Learning" for "deploying models".
+            name = _DISPLAY.sub("", entry.name)
+            if _words(name) & _words(title) or name in skills:
+                continue  # "Primary English Teacher · Teaching" says nothing new
+            skills.append(name)
+            ids.append(term)
+        if len(skills) >= MAX_SKILLS:
+            break
+    degree = None
+    if resume.education:
+        best = max(resume.education, key=lambda e: e.level)
+        if best.degree and len(best.degree) <= 70:
+            degree = best.degree.rstrip(" ,")  # "B.S." keeps its full stop
+            if best.fields and best.fields[0].lower() not in degree.lower():
+                degree = f"{degree} in {best.fields[0]}"
+    if len(skills) < 3:
+        return None  # two words make no headline; better none than a thin one
+    return {"title": title, "years": years, "counted": not resume.claimed_years,
+            "skills": skills[:MAX_SKILLS], "degree": degree}
+
+
+_DISPLAY = re.compile(r"\s*\([^()]*\)$")
+
+
+def _is_name(text: str) -> bool:
+    return all(any(c.isupper() or c.isdigit() or c in "+#./" for c in w) for w in text.split())
+
+
+def _clean_title(title: str) -> str:
+    """The title as a heading: brackets ("(10+ Years of Experience)") cut off, capitals
+    ("PROGRAMMER ANALYST") in title case."""
+    title = title.strip(" ,|-–")
+    if "(" in title:
+        title = title[:title.index("(")].strip(" ,|-–")
+    if title.isupper() and len(title) > 4:
+        title = " ".join(w if len(w) <= 3 else w.capitalize() for w in title.split())
+    return title
+
+
+def _words(text: str) -> set[str]:
+    from tailorfit.core.match.words import stem
+
+    return {stem(w) for w in re.findall(r"[a-z]+", text.lower())
+            if w not in ("sr", "senior", "jr", "and", "of", "the")}
+
+
+def _overlaps(ctx: Context, term: str, chosen: list[str]) -> bool:
+    """Istio and service mesh say one thing twice: keep the first of a family."""
+    ancestors = ctx.lexicon.ancestors(term)
+    return any(other in ancestors or term in ctx.lexicon.ancestors(other) for other in chosen)
+
+
+def _latest_role(roles: tuple[Role, ...]) -> Role | None:
+    dated = [r for r in roles if r.dates is not None and r.title]
+    if dated:
+        return max(dated, key=lambda r: (r.dates.present, r.dates.end.index,  # type: ignore[union-attr]
+                                          r.dates.start.index))  # type: ignore[union-attr]
+    return next((r for r in roles if r.title), None)
+
+
+def summary_suggestions(ctx: Context) -> Iterator[Suggestion]:
+    """A headline above an existing summary; a summary paragraph where there is none."""
+    facts = summary_facts(ctx)
+    if facts is None:
+        return
+    posting_title = ctx.analysis.posting.title or "this posting"
+    document = ctx.document
+    resume = ctx.analysis.resume
+    reason = ("Built only from your resume: your latest title, your dated years, the posting's "
+              "skills your resume shows{}.")
+    summary = next((s for s in resume.sections if s.kind is ResumeSection.SUMMARY), None)
+    if summary is not None:
+        first = document.block_at(summary.heading[1] + 1 if summary.heading else summary.start)
+        target = _clean_title(ctx.analysis.posting.title or "")
+        own = str(facts["title"])
+        same = not target or _words(target) == _words(own)
+        shown = own if same else target
+        skills = [x for x in facts["skills"] if not _words(x) & _words(shown)]  # type: ignore[attr-defined]
+        if len(skills) < 3:
+            return
+        text = render("headline.txt.j2", {**facts, "title": shown, "skills": skills})
+        if first >= len(document.blocks) or text.lower() in document.text.lower():
+            return
+        opening = document.blocks[first].content.lower()
+        if (own if same else target).lower() in opening:
+            return  # the summary already opens with that title
+        at = document.block_start(first) + document.blocks[first].content_start
+        why = reason.format("") + " It goes above your summary."
+        if not same:
+            why += (f' It leads with the posting\'s title, "{target}"; your latest is "{own}". '
+                    "Use it only if the title describes you.")
+        yield Suggestion(kind=Kind.SUMMARY, rule="tailored-headline",
+                         message=f"A headline tailored to {posting_title}",
+                         reason=why, block=first, target_start=at, target_end=at, before="",
+                         after=text, change=Change(at, at, text + "\n"),
+                         position=Position.BEFORE, needs_confirmation=not same)
+        return
+    sections = [s for s in resume.sections if s.kind is not ResumeSection.CONTACT]
+    if not sections:
+        return
+    text = render("summary.txt.j2", facts)
+    first = document.block_at(sections[0].start)
+    at = document.block_start(first)
+    counted = bool(facts["years"] and facts["counted"])
+    check = (f" The {facts['years']} years are counted from your dates: check them."
+             if counted else "")
+    yield Suggestion(kind=Kind.SUMMARY, rule="tailored-summary",
+                     message=f"A summary tailored to {posting_title}",
+                     reason=reason.format(" and your degree") + " It goes above your first "
+                     "section." + check, block=first, target_start=at, target_end=at,
+                     before="", after=text, change=Change(at, at, text + "\n"),
+                     position=Position.BEFORE, needs_confirmation=counted)

@@ -1,0 +1,217 @@
+"""The suggestions engine on a small fictional pair, one test per kind and per guarantee."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from tailorfit.core.export.checks import find_placeholders
+from tailorfit.core.export.suggestions import parse_suggestions, suggestion_edits
+from tailorfit.core.match import analyze_documents
+from tailorfit.core.readers import read_pasted
+from tailorfit.core.suggest import Kind, Suggestion, suggest, suggestions_json
+from tailorfit.core.suggest.mirror import mirrored
+from tailorfit.core.suggest.verbs import inflect, tense_of
+
+POSTING = """Platform Engineer
+Acme Logistics
+
+Requirements
+- 5+ years of experience with Go and Kubernetes
+- Experience with PostgreSQL
+- Experience with a service mesh
+- Experience with caching strategies
+- Hands-on experience with Terraform
+"""
+
+RESUME = """Jane Roe
+jane@example.com
+
+Summary
+Engineer who likes reliable systems.
+
+Experience
+Backend Engineer, Fernhollow Payments, Jan 2020 - Present
+- Responsible for managing the payments API written in Golang on K8s
+- Worked on the Postgres migration of the ledger service
+- Rolled out Istio across 3 clusters for 40 services
+- Put a Varnish cache in front of the pricing API, cutting p95 latency from 900 ms to 120 ms
+
+Software Developer, Northwind, Jan 2015 - Dec 2019
+- Responsible for managing releases of the billing system
+- Helped build the reporting dashboards for finance
+- Manage the on-call rotation for six engineers
+- I led a team of 4 engineers as a team player
+
+Skills
+Golang, K8s, Postgres, Istio, Varnish
+"""
+
+TODAY = date(2026, 11, 27)
+
+
+def _suggestions(resume: str = RESUME, **truth: frozenset[str]) -> tuple[Suggestion, ...]:
+    analysis = analyze_documents(read_pasted(POSTING), read_pasted(resume), today=TODAY)
+    return suggest(analysis, **truth)
+
+
+def _find(found: tuple[Suggestion, ...], kind: Kind, rule: str, before: str = "") -> Suggestion:
+    for s in found:
+        if s.kind is kind and s.rule == rule and before in s.before:
+            return s
+    raise AssertionError(f"no {kind}/{rule} suggestion on {before!r}: "
+                         f"{[(s.kind.value, s.rule, s.message) for s in found]}")
+
+
+def test_mirror_uses_the_postings_name_and_spells_out_once() -> None:
+    assert mirrored("Go", "Golang") == "Go (Golang)"
+    assert mirrored("Kubernetes", "K8s") == "Kubernetes (K8s)"
+    assert mirrored("PostgreSQL", "Postgres") == "PostgreSQL"
+    assert mirrored("CI/CD", "continuous delivery") == "continuous delivery (CI/CD)"
+    found = _suggestions()
+    go = _find(found, Kind.MIRROR, "posting-wording", "written in Golang")
+    assert "Go (Golang)" in go.after and go.needs_confirmation is False
+    postgres = _find(found, Kind.MIRROR, "posting-wording", "Postgres migration")
+    assert postgres.after == "Worked on the PostgreSQL migration of the ledger service"
+    # Each skill once: K8s is mirrored in the bullet, not again in the skills line.
+    assert sum(1 for s in found if s.kind is Kind.MIRROR and s.term == "kubernetes") == 1
+
+
+def test_a_concept_shown_by_a_bullet_is_named_in_it() -> None:
+    found = _suggestions()
+    caching = _find(found, Kind.NAME, "shown-concept", "Varnish cache")
+    assert caching.after.startswith("Caching strategies: put a Varnish cache")
+    assert caching.after.endswith("from 900 ms to 120 ms")  # every fact kept
+    assert caching.requirement_id is not None
+
+
+def test_a_missing_skill_is_asked_not_written() -> None:
+    found = _suggestions()
+    ask = _find(found, Kind.ASK, "ask-skill")
+    assert ask.message == "Have you used Terraform?"
+    assert ask.needs_confirmation and ask.before == "" and ask.after == "Terraform"
+    assert ask.score_delta > 0
+    # The change appends to the skills line with the line's own separator.
+    assert ask.change is not None and ask.change.text == ", Terraform"
+
+
+def test_a_denied_skill_is_never_asked_again() -> None:
+    found = _suggestions(denied=frozenset({"terraform"}))
+    assert not [s for s in found if s.term == "terraform"]
+
+
+def test_a_confirmed_skill_is_added_and_a_bullet_offered() -> None:
+    found = _suggestions(confirmed=frozenset({"terraform"}))
+    add = _find(found, Kind.ASK, "confirmed-skill")
+    assert not add.needs_confirmation and add.after == "Terraform"
+    bullet = _find(found, Kind.ASK, "bullet-to-fill")
+    assert bullet.needs_confirmation and find_placeholders([bullet.after])
+    assert bullet.after.startswith("Use Terraform to")  # the current role: present tense
+
+
+def test_weak_openers_take_the_verb_they_hide() -> None:
+    found = _suggestions()
+    current = _find(found, Kind.OPENER, "weak-opener", "managing the payments API")
+    assert current.after.startswith("Manage the payments API")  # the current role
+    past = _find(found, Kind.OPENER, "weak-opener", "managing releases")
+    assert past.after == "Managed releases of the billing system"
+    helped = _find(found, Kind.OPENER, "weak-opener", "Helped build")
+    assert helped.after == "Built the reporting dashboards for finance"
+    vague = _find(found, Kind.OPENER, "weak-opener", "Worked on")
+    assert vague.advisory  # "Contributed to" would be as vague: the user says what they did
+
+
+def test_quantify_leaves_a_placeholder_and_never_a_number() -> None:
+    resume = RESUME.replace("- Manage the on-call rotation for six engineers\n",
+                            "- Managed the on-call rotation for the platform team\n")
+    found = _suggestions(resume)
+    prompts = [s for s in found if s.kind is Kind.QUANTIFY]
+    assert prompts
+    for prompt in prompts:
+        added = prompt.after.replace(prompt.before.rstrip(" ."), "")
+        assert find_placeholders([added]), added
+        assert not any(ch.isdigit() for ch in added)
+
+
+def test_style_rules() -> None:
+    found = _suggestions()
+    tense = _find(found, Kind.STYLE, "tense", "Manage the on-call")
+    assert tense.after.startswith("Managed the on-call rotation")
+    pronoun = _find(found, Kind.STYLE, "first-person", "I led")
+    assert pronoun.after == "Led a team of 4 engineers as a team player"
+    buzz = _find(found, Kind.STYLE, "buzzword", "team player")
+    assert buzz.advisory
+
+
+def test_cliches_come_from_proselint() -> None:
+    resume = RESUME.replace("- I led a team of 4 engineers as a team player",
+                            "- Cut deploy time in half; at the end of the day, 30 minutes")
+    found = _suggestions(resume)
+    cliche = _find(found, Kind.STYLE, "cliches", "at the end of the day")
+    assert "cliché" in cliche.reason
+
+
+def test_repeated_opening_verbs_are_varied() -> None:
+    bullets = "".join(f"- Built the {n} service for the payments team\n"
+                      for n in ("ledger", "refund", "payout", "invoice"))
+    resume = RESUME.replace("- Rolled out Istio across 3 clusters for 40 services\n", bullets)
+    found = _suggestions(resume)
+    varied = [s for s in found if s.rule == "same-opener"]
+    assert varied and varied[0].after.split()[0] in ("Developed", "Created", "Constructed")
+
+
+def test_long_paragraph_is_split_advice() -> None:
+    long = ("- Ran the build system. Moved it to Bazel. Cut build times by 40%. Trained the team "
+            "on it and wrote the runbook for the on-call engineers who keep it working today.\n")
+    found = _suggestions(RESUME.replace("- Worked on the Postgres migration of the ledger "
+                                        "service\n", long))
+    split = _find(found, Kind.STYLE, "long-bullet", "Ran the build system")
+    assert split.message.startswith("Split")
+
+
+def test_headline_from_resume_facts_with_the_postings_title_confirmed() -> None:
+    found = _suggestions()
+    headline = _find(found, Kind.SUMMARY, "tailored-headline")
+    assert headline.after.startswith("Platform Engineer | ")
+    assert "Kubernetes" in headline.after and "Terraform" not in headline.after
+    assert headline.needs_confirmation  # the posting's title, not the resume's
+
+
+def test_summary_where_there_is_none() -> None:
+    resume = RESUME.replace("Summary\nEngineer who likes reliable systems.\n\n", "")
+    found = _suggestions(resume)
+    summary = _find(found, Kind.SUMMARY, "tailored-summary")
+    assert summary.after.startswith("Backend Engineer with 11 years of experience in ")
+    assert summary.needs_confirmation  # 11 years counted from the dates, not written
+    assert "counted from your dates" in summary.reason
+
+
+def test_ordered_by_score_gain_and_deterministic() -> None:
+    first, again = _suggestions(), _suggestions()
+    assert [s.id for s in first] == [s.id for s in again]
+    deltas = [s.score_delta for s in first]
+    assert deltas == sorted(deltas, reverse=True)
+
+
+def test_json_is_the_export_schema_and_applies() -> None:
+    resume_document = read_pasted(RESUME)
+    analysis = analyze_documents(read_pasted(POSTING), resume_document, today=TODAY)
+    found = suggest(analysis)
+    data = json.loads(json.dumps(suggestions_json(found, resume_document)))
+    assert data["schema"] == "tailorfit.suggestions/1"
+    keys = {"id", "kind", "message", "target", "before", "after", "reason", "requirement_id",
+            "needs_confirmation", "score_delta"}
+    assert all(keys <= set(item) for item in data["suggestions"])
+    safe = [item for item in data["suggestions"] if item["kind"] == "mirror"][:1]
+    parsed = parse_suggestions({"schema": data["schema"], "suggestions": safe})
+    edits = suggestion_edits(resume_document, parsed)
+    assert edits and any("Go" in edit.text for edit in edits)
+
+
+@pytest.mark.parametrize("word, tense", [("Managed", "past"), ("Manage", "present"),
+                                         ("Building", "gerund"), ("Led", "past")])
+def test_verb_forms(word: str, tense: str) -> None:
+    assert tense_of(word) == tense
+    assert inflect("lead", "past", "Led") == "Led"
