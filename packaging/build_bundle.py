@@ -48,8 +48,30 @@ def build(dist: Path, work: Path) -> Path:
         return dist / f"{rules.APP_NAME}.app"
     folder = dist / rules.EXE_NAME
     if sys.platform.startswith("linux"):
+        strip_libraries(folder)
         add_linux_files(folder)
     return folder
+
+
+# Libraries stripping breaks: OpenBLAS (numpy's, through lemminflect) is linked with aligned
+# load segments that strip rewrites, and it then fails to load.
+_NEVER_STRIP = ("openblas", "numpy", "gfortran", "quadmath")
+
+
+def strip_libraries(folder: Path) -> None:
+    """Strip debug symbols from the bundle's shared libraries, except those listed above."""
+    tool = shutil.which("strip")
+    if tool is None:
+        print("build_bundle: strip not found; the bundle keeps its debug symbols")
+        return
+    for path in folder.rglob("*"):
+        name = path.name
+        if path.is_symlink() or not path.is_file() or not (name.endswith(".so") or ".so." in name):
+            continue
+        if any(part in str(path.relative_to(folder)).lower() for part in _NEVER_STRIP):
+            continue
+        subprocess.run([tool, "--strip-unneeded", str(path)], check=False,
+                       capture_output=True)
 
 
 def add_linux_files(folder: Path) -> None:

@@ -155,3 +155,13 @@ def test_page_numbers_in_a_deep_bottom_margin_are_footers(tmp_path: Path) -> Non
     path.write_bytes(build_pdf(pages))
     numbers = [b for b in read_document(path).blocks if b.text in ("1/2", "2/2")]
     assert len(numbers) == 2 and all(b.region is Region.FOOTER for b in numbers)
+
+
+def test_icon_font_glyphs_are_not_read_as_letters(corpus: Path) -> None:
+    """moderncv's FontAwesome phone, mail and GitHub marks map to stray letters in the text
+    layer ("I (123) 456-7891", "ð hdent"); they are blanked, the words beside them kept."""
+    document = read_document(corpus / "resumes" / "pdf" /
+                             "fictional-harvey-dent-ml-engineer-moderncv-rm.pdf")
+    texts = [block.text for block in document.blocks]
+    assert "(123) 456-7891" in texts and "hdent@email.com" in texts
+    assert not any(t.startswith(("I (", "# ", "ð", "§")) or "| I (" in t for t in texts)

@@ -125,7 +125,8 @@ def test_weak_openers_take_the_verb_they_hide() -> None:
 
 def test_quantify_leaves_a_placeholder_and_never_a_number() -> None:
     resume = RESUME.replace("- Manage the on-call rotation for six engineers\n",
-                            "- Managed the on-call rotation for the platform team\n")
+                            "- Managed the on-call rotation for the platform engineers\n")
+    resume = resume.replace("- I led a team of 4 engineers as a team player\n", "")
     found = _suggestions(resume)
     prompts = [s for s in found if s.kind is Kind.QUANTIFY]
     assert prompts
@@ -171,12 +172,13 @@ def test_long_paragraph_is_split_advice() -> None:
     assert split.message.startswith("Split")
 
 
-def test_headline_from_resume_facts_with_the_postings_title_confirmed() -> None:
+def test_headline_from_resume_facts_in_the_postings_words() -> None:
     found = _suggestions()
     headline = _find(found, Kind.SUMMARY, "tailored-headline")
-    assert headline.after.startswith("Platform Engineer | ")
-    assert "Kubernetes" in headline.after and "Terraform" not in headline.after
-    assert headline.needs_confirmation  # the posting's title, not the resume's
+    # The resume's own latest title (never the posting's: a job the person did not hold), and
+    # the posting's names for skills the resume shows ("Kubernetes" for "K8s").
+    assert headline.after == "Backend Engineer | Go | Kubernetes | PostgreSQL"
+    assert not headline.needs_confirmation
 
 
 def test_summary_where_there_is_none() -> None:

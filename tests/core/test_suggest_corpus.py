@@ -99,7 +99,7 @@ REAL = [
     ("accounting-google-revenue-sofiaflores", Kind.ASK, "ask-skill", "", "SQL"),
     ("marketing-google-content-johnsmith", Kind.STYLE, "buzzword", "Results-driven", None),
     ("software-backend-dcstartup-johnsmith", Kind.SUMMARY, "tailored-headline", "",
-     "Backend Software Developer | "),
+     "Senior Software Engineer | "),
 ]
 
 

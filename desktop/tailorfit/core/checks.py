@@ -8,6 +8,7 @@ that says what to do; the evaluation (which measures the parser) does not call t
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 from tailorfit.core.errors import NoRequirementsError, UnsupportedLanguageError, display_name
@@ -45,13 +46,18 @@ _NON_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0590-\u06ff\u0900-\u0dff\
 def language_of(text: str) -> str | None:
     """The language a document is written in when it is clearly not English, else None."""
     sample = text[:30_000]
-    letters = sum(1 for c in sample if c.isalpha())
-    if letters >= 200 and len(_NON_LATIN.findall(sample)) > letters / 2:
-        return "a non-Latin script"
     words = [w.lower() for w in _WORD.findall(sample)]
+    non_latin = len(_NON_LATIN.findall(sample))
+    # Letters are counted only when a non-Latin script shows at all (the usual case skips it:
+    # ranking reads a thousand postings through here).
+    if non_latin >= 100:
+        letters = sum(len(w) for w in words)
+        if letters >= 200 and non_latin > letters / 2:
+            return "a non-Latin script"
     if len(words) < 60:
         return None  # too little prose to judge (a bare list of skills is no sentence)
-    hits = {language: sum(1 for w in words if w in vocabulary)
+    counts = Counter(words)
+    hits = {language: sum(counts[w] for w in vocabulary)
             for language, vocabulary in _FUNCTION_WORDS.items()}
     best = max(hits, key=hits.__getitem__)
     if best != "English" and hits[best] >= 12 and hits[best] >= 2 * hits["English"]:

@@ -511,7 +511,13 @@ class Controller(QObject):
             self.view = with_suggestions
             self.suggestions_changed.emit(with_suggestions)
 
-        self.tasks.run("suggestions", work, done, self._analysis_failed)
+        def failed(exc: BaseException) -> None:
+            # The verdicts stand without suggestions: say so, and let the window go on.
+            self._report("The suggestions could not be made", exc)
+            if view.revision == self._revision:
+                self.suggestions_changed.emit(view)
+
+        self.tasks.run("suggestions", work, done, failed)
 
     def _analysis_failed(self, exc: BaseException) -> None:
         # Typing on after an error (text past the size limit) must not stack up dialogs.

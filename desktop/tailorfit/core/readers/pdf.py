@@ -199,10 +199,38 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> list[_Segment]:
         if len(text) != count:  # surrogate pairs: fall back to one call per glyph
             text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i) or 32)
                            for i in range(count))
-        return _segments(textpage, text, count)
+        return _segments(textpage, _without_icons(textpage, text), count)
     finally:
         textpage.close()
         page.close()
+
+
+_ICON_FONT = re.compile(r"awesome|icons?\b|icons?[-_]|glyphicon|wingding|dingbat|academicons|"
+                        r"octicon|ionicon|materialicon|entypo|fontello|marvosym", re.IGNORECASE)
+
+
+def _without_icons(textpage: object, text: str) -> str:
+    """Blank out glyphs of icon fonts (the phone, mail and GitHub marks of CV templates):
+    their text layer maps them to stray letters ("I (123) 456", "ð hdent"). Only lone glyphs
+    are checked, so a page costs a few font lookups, not one per character."""
+    chars = list(text)
+    for i, char in enumerate(text):
+        if char.isspace() or (i > 0 and not text[i - 1].isspace()) or \
+                (i + 1 < len(text) and not text[i + 1].isspace()):
+            continue
+        if _ICON_FONT.search(_font_name(textpage, i)):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _font_name(textpage: object, index: int) -> str:
+    flags = ctypes.c_int()
+    needed = pdfium_c.FPDFText_GetFontInfo(textpage, index, None, 0, flags)
+    if needed <= 0:
+        return ""
+    buffer = ctypes.create_string_buffer(needed)
+    pdfium_c.FPDFText_GetFontInfo(textpage, index, buffer, needed, flags)
+    return buffer.value.decode("latin-1", "replace")
 
 
 def _segments(textpage: object, text: str, count: int) -> list[_Segment]:
@@ -307,13 +335,7 @@ def _make_segment(textpage: object, text: str,
 
 
 def _font_name_is_bold(textpage: object, index: int) -> bool:
-    flags = ctypes.c_int()
-    needed = pdfium_c.FPDFText_GetFontInfo(textpage, index, None, 0, flags)
-    if needed <= 0:
-        return False
-    buffer = ctypes.create_string_buffer(needed)
-    pdfium_c.FPDFText_GetFontInfo(textpage, index, buffer, needed, flags)
-    name = buffer.value.decode("latin-1", "replace").lower()
+    name = _font_name(textpage, index).lower()
     return "bold" in name or "black" in name or "heavy" in name or name.endswith(",b")
 
 

@@ -97,11 +97,17 @@ def check_is_text(text: str, path: Path | None) -> None:
     sample = text[:20_000]
     if not sample:
         return
-    bad = sum(1 for char in sample if _unprintable(char))
+    # Control characters by one regex; only the (usually few) non-ASCII characters one by one.
+    bad = len(_CONTROL.findall(sample)) + sum(1 for match in _NON_ASCII.finditer(sample)
+                                              if _unprintable(match.group()))
     if bad > max(3, len(sample) // 100):
         raise UnsupportedFormatError(
             f"{display_name(path)} is not a text document: most of it is binary data. Open "
             "a .docx, .pdf, .txt, .md or .html file that holds your text.", path=path)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+_NON_ASCII = re.compile(r"[^\x00-\x7e]")
 
 
 def _unprintable(char: str) -> bool:

@@ -37,7 +37,10 @@ _NOT_ASKED_RULES = frozenset({"listed-only"})
 def ask_suggestions(ctx: Context) -> Iterator[Suggestion]:
     """At most ``max_questions`` questions: must-haves first, then by what each would add."""
     found = list(_questions(ctx))
-    found.sort(key=lambda s: (_strength_rank(ctx, s), -s.score_delta))
+    title = (ctx.analysis.posting.title or "").lower()
+    in_title = {s.term for s in found if s.term and any(
+        form.lower() in title for form in _forms(ctx, s.term))}
+    found.sort(key=lambda s: (_strength_rank(ctx, s), s.term not in in_title, -s.score_delta))
     # A resume far from the posting gets questions on its must-haves only: a pile of
     # nice-to-have questions hides the gaps that matter.
     weak_fit = ctx.analysis.score < ctx.rules.weak_fit_score
@@ -50,6 +53,11 @@ def ask_suggestions(ctx: Context) -> Iterator[Suggestion]:
             if questions > ctx.rules.max_questions:
                 continue
         yield suggestion
+
+
+def _forms(ctx: Context, term: str) -> list[str]:
+    entry = ctx.lexicon[term]
+    return [f for f in (entry.name, *entry.aliases, *entry.abbreviations) if len(f) > 1]
 
 
 def _strength_rank(ctx: Context, suggestion: Suggestion) -> int:
@@ -67,6 +75,9 @@ def _questions(ctx: Context) -> Iterator[Suggestion]:
             continue
         if verdict.requirement.kind not in (RequirementKind.SKILL, RequirementKind.OTHER):
             continue
+        per_requirement = 0
+        if _alternatives(verdict) and any(t in ctx.held_terms for t in verdict.terms):
+            continue  # "Java, Python or Go": the resume's Java answers it
         for term in verdict.terms:
             entry = ctx.lexicon.entries.get(term)
             if entry is None or term in asked or term in ctx.held_terms or term in ctx.denied:
@@ -78,7 +89,10 @@ def _questions(ctx: Context) -> Iterator[Suggestion]:
                 continue
             asked.add(term)
             yield from _for_term(ctx, verdict, term, form)
-            break  # one question per requirement: "A, B or C" is asked once, about A
+            per_requirement += 1
+            # "A, B or C" (alternatives) is asked once, about A; "A and B", at most twice.
+            if per_requirement >= (1 if _alternatives(verdict) else 2):
+                break
 
 
 _DISPLAY = re.compile(r"\s*\([^()]*\)$")  # "Nursing (field of study)"
@@ -107,19 +121,26 @@ def _is_product(written: str, name: str, category: str) -> bool:
     return False
 
 
+def _alternatives(verdict: Verdict) -> bool:
+    requirement = verdict.requirement
+    return requirement.group_mode == "any" or bool(re.search(
+        r"\b(?:or|such as|e\.g\.|for example|including|like)\b|/", requirement.text,
+        re.IGNORECASE))
+
+
 def _product(ctx: Context, verdict: Verdict, term: str) -> bool:
-    """The posting writes the term as a name: capitals inside it, or mid-sentence."""
-    text = ctx.analysis.posting.document.text
+    """The posting names a product ("Salesforce", "QuickBooks", "SAP"), not a field of work
+    ("E-commerce", "Logistics"): capitals inside the name, or a word that is no English word."""
     for hit in ctx.analysis.posting_hits:
         if hit.entry != term or not verdict.requirement.start <= hit.start < \
                 verdict.requirement.end:
             continue
-        if any(c.isupper() for c in hit.text[1:]):
-            return True
-        before = text[max(0, hit.start - 2):hit.start]
-        if hit.text[:1].isupper() and before[-1:] == " " and before[:1].isalnum() and \
-                before[:1].islower():
-            return True
+        for word in hit.text.split():
+            if any(c.isupper() for c in word[1:]) or any(c.isdigit() for c in word):
+                return True
+            parts = [p for p in word.strip("(),.").split("-") if len(p) > 1]
+            if parts and not all(is_common_word(p) for p in parts):
+                return True
     return False
 
 
@@ -166,13 +187,14 @@ def _for_term(ctx: Context, verdict: Verdict, term: str, form: str) -> Iterator[
 _SEPARATORS = (", ", "; ", " | ", " • ", " · ", " / ")
 # Labels of skills lines ("Programming Languages: ...") and the categories they hold.
 _LABELS = {
-    "language": ("language", "programming"), "framework": ("framework", "librar"),
-    "library": ("librar", "framework"), "database": ("database", "data"),
-    "cloud": ("cloud", "devops", "platform", "infrastructure"),
-    "devops": ("devops", "tool", "infrastructure", "cloud"), "tool": ("tool", "software"),
-    "os": ("operating", "system", "platform"), "data": ("data", "analytics", "bi"),
-    "ml": ("machine", "ml", "ai", "data"), "methodology": ("method", "practice", "process"),
-    "concept": ("concept", "practice", "other"), "design": ("design", "tool"),
+    "language": ("languages", "programming"), "framework": ("frameworks", "libraries"),
+    "library": ("libraries", "frameworks"), "database": ("databases", "storage"),
+    "cloud": ("cloud", "devops", "infrastructure"),
+    "devops": ("devops", "tools", "infrastructure"), "tool": ("tools", "software"),
+    "os": ("operating", "systems"), "data": ("data", "analytics", "bi"),
+    "ml": ("machine", "ml", "ai"), "methodology": ("methods", "methodologies", "practices",
+                                                   "processes"),
+    "concept": ("concepts", "practices", "other"), "design": ("design", "tools"),
 }
 
 
@@ -218,8 +240,16 @@ def _skills_block(ctx: Context, term: str) -> int | None:
         head = ctx.block(index).content.split(":", 1)
         if len(head) < 2 or len(head[0].split()) > 4:
             return None
-        return any(word in head[0].lower() for word in labels)
+        words = {w.rstrip("s") for w in re.findall(r"[a-z]+", head[0].lower())}
+        return bool(words & {label.rstrip("s") for label in labels})
 
+    # A line of spoken languages ("Languages: Swedish, English") takes no tool.
+    spoken = {i for i in blocks if category != "human_language" and any(
+        ctx.lexicon[h.entry].category == "human_language"
+        for h in ctx.resume_hits_by_block.get(i, ()))}
+    blocks = [i for i in blocks if i not in spoken]
+    if not blocks:
+        return None
     for index in blocks:
         if label_fits(index) is not False and any(
                 ctx.lexicon[h.entry].category == category

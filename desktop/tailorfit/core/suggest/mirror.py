@@ -89,12 +89,11 @@ def _places(ctx: Context) -> frozenset[int]:
 
 
 def _standard_case(ctx: Context, entry_id: str, form: str) -> str:
-    """The lexicon's casing of a form the posting shouts ("JAVA EE" -> "Java EE")."""
-    if not (form.isupper() and len(form) > 4):
-        return form
+    """The lexicon's casing of the posting's form: "JAVA EE" -> "Java EE", "PostGRESQL" ->
+    "PostgreSQL" (a posting's typing slips are not worth copying)."""
     entry = ctx.lexicon[entry_id]
     for known in (entry.name, *entry.aliases, *entry.abbreviations):
-        if _fold(known) == _fold(form) and not known.isupper():
+        if _fold(known) == _fold(form):
             return known
     return form
 
@@ -118,6 +117,8 @@ def mirror_suggestions(ctx: Context) -> Iterator[Suggestion]:
             continue
         if not (_name_words(wanted) and _name_words(hit.text)) or _same_name(wanted, hit.text):
             continue
+        if _fold(hit.text) == _fold(ctx.lexicon[hit.entry].name):
+            continue  # the resume already writes the standard name ("Kubernetes" for "K8s")
         lo, hi = ctx.content_range(hit.block)
         if not lo <= hit.start < hit.end <= hi:
             continue

@@ -16,9 +16,10 @@ did not use. Those become questions (see :mod:`tailorfit.core.suggest.ask`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from tailorfit.core.kinds import Status
+from tailorfit.core.kinds import Status, Strength
 from tailorfit.core.match.result import Evidence, Verdict
 from tailorfit.core.suggest.context import Context, Line
 from tailorfit.core.suggest.model import Change, Kind, Suggestion
@@ -62,7 +63,8 @@ def naming_suggestions(ctx: Context) -> Iterator[Suggestion]:
             found = None
             # A met requirement gains nothing from naming its class beside the member.
             if entry.category in _NAMED_CLASSES and not entry.broad and \
-                    verdict.status is not Status.MET:
+                    verdict.status is not Status.MET and \
+                    verdict.requirement.strength is Strength.MUST:
                 found = _instance(ctx, verdict, term, lines, done)
             if found is None and entry.category in CONCEPT_CATEGORIES:
                 found = _shown(ctx, verdict, term, lines, done)
@@ -89,7 +91,8 @@ def _instance(ctx: Context, verdict: Verdict, term: str, lines: dict[int, Line],
         form = term_form(ctx, verdict, term)
         before = ctx.document.text[lo:hi]
         if form.lower() in before.lower() or \
-                {w.lower() for w in form.split()} & {w.lower() for w in hit.text.split()}:
+                set(re.findall(r"[a-z]+", form.lower())) & \
+                set(re.findall(r"[a-z]+", hit.text.lower())):
             continue  # "RESTful services (web services)" says one word twice
         words = f"{hit.text} ({form})"
         after = before[:hit.start - lo] + words + before[hit.end - lo:]
@@ -112,6 +115,8 @@ def _shown(ctx: Context, verdict: Verdict, term: str, lines: dict[int, Line],
     confirm = _SHOWN_RULES[verdict.rule]
     # A bullet that names part of the concept ("a Varnish cache" for caching) comes first; one
     # that only carries a metric or an action the judge counted needs the user's word.
+    # A bullet that names part of the concept ("a Varnish cache" for caching strategies)
+    # comes first; one that only carries a metric the judge counted needs the user's word.
     candidates: list[tuple[Evidence, bool]] = [
         (e, confirm or not _shares_root(ctx, term, e.text)) for e in verdict.evidence]
     candidates.sort(key=lambda c: c[1])
@@ -121,8 +126,8 @@ def _shown(ctx: Context, verdict: Verdict, term: str, lines: dict[int, Line],
         if line is None or (line.block, term) in done:
             continue
         form = term_form(ctx, verdict, term)
-        if form.lower() in line.text.lower():
-            continue
+        if form.lower() in line.text.lower() or _shares_root_with(form.split()[-1], line.text):
+            continue  # "Performance optimization: ... optimized ..." says it twice
         labelled = _with_label(line, form)
         if labelled is None:
             continue
@@ -160,6 +165,13 @@ def _shares_root(ctx: Context, term: str, text: str) -> bool:
     names = [entry.name, *entry.aliases]
     wanted = {stem(w.group()) for n in names for w in WORD.finditer(n.lower()) if len(w.group()) > 3}
     return any(stem(w.group()) in wanted for w in WORD.finditer(text.lower()))
+
+
+def _shares_root_with(word: str, text: str) -> bool:
+    from tailorfit.core.match.words import WORD, stem
+
+    wanted = stem(word.lower())
+    return len(word) > 3 and any(stem(w.group()) == wanted for w in WORD.finditer(text.lower()))
 
 
 def _article(word: str) -> str:

@@ -21,10 +21,13 @@ _NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|
 
 def quantify_suggestions(ctx: Context) -> Iterator[Suggestion]:
     rules = ctx.rules
+    # A role whose bullets already give figures needs no prompt; one with none does.
+    counted = {id(line.role) for line in ctx.lines if line.role is not None
+               and _NUMBER.search(line.text)}
     per_role: dict[int, int] = {}
     roles: list[int] = []
     for line in ctx.lines:
-        if line.role is None or _NUMBER.search(line.text) or len(line.text.split()) < 5 \
+        if line.role is None or id(line.role) in counted or len(line.text.split()) < 5 \
                 or not _opens_with_verb(line.text) or _weak_opening(ctx, line.text) \
                 or not _countable(ctx, line.text):
             continue  # a place line, a fragment, a line the opener rule rewrites, or a duty

@@ -53,7 +53,7 @@ def _sentences(text: str) -> int:
 
 def _long(line: Line) -> Suggestion:
     sentences = _sentences(line.text)
-    if sentences >= 3:
+    if sentences >= 2:  # two results in one block (often lines a PDF ran together)
         return _advisory(line, "long-bullet", "Split this paragraph into bullets",
                          f"It holds {sentences} sentences in one block; one bullet per result is "
                          "easier to skim.")

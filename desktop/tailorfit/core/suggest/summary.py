@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tailorfit.core.kinds import Status, Strength
 from tailorfit.core.model import Position
@@ -58,6 +58,9 @@ def summary_facts(ctx: Context) -> dict[str, object] | None:
     years = resume.claimed_years or (int(resume.total_months // 12)
                                      if resume.total_months >= 12 else None)
     named = {h.entry: h.text for h in ctx.analysis.resume_hits}
+    posting_forms: dict[str, str] = {}
+    for hit in ctx.analysis.posting_hits:
+        posting_forms.setdefault(hit.entry, hit.text)
     skills: list[str] = []
     ids: list[str] = []
     verdicts = sorted(ctx.analysis.verdicts,
@@ -70,9 +73,13 @@ def summary_facts(ctx: Context) -> dict[str, object] | None:
             if term not in named or entry is None or entry.category not in _HEADLINE_CATEGORIES \
                     or _overlaps(ctx, term, ids):
                 continue
-            # The skill's standard name: "Kubernetes" where the resume says "K8s", "MySQL"
-            # where the posting shouts "MYSQL", "Machine Learning" for "deploying models".
-            name = _DISPLAY.sub("", entry.name)
+            # The resume's own name for it ("J2EE") when it writes a name; the standard name
+            # ("Machine Learning") when it wrote a phrase ("deploying models").
+            # The posting's word for it first (the headline is tailored), then the resume's,
+            # when either is a name and not shouted ("MYSQL"); else the standard name.
+            name = next((_cased(entry, f) for f in (posting_forms.get(term, ""), named[term])
+                         if _is_name(f) and not (f.isupper() and len(f) > 4)),
+                        _DISPLAY.sub("", entry.name))
             if _words(name) & _words(title) or name in skills:
                 continue  # "Primary English Teacher · Teaching" says nothing new
             skills.append(name)
@@ -97,6 +104,15 @@ _DISPLAY = re.compile(r"\s*\([^()]*\)$")
 
 def _is_name(text: str) -> bool:
     return all(any(c.isupper() or c.isdigit() or c in "+#./" for c in w) for w in text.split())
+
+
+def _cased(entry: Any, form: str) -> str:
+    """The lexicon's casing of a form ("PostGRESQL" -> "PostgreSQL", "GIT" -> "Git")."""
+    fold = re.sub(r"[^0-9a-z+#]", "", form.lower())
+    for known in (entry.name, *entry.aliases, *entry.abbreviations):
+        if re.sub(r"[^0-9a-z+#]", "", known.lower()) == fold:
+            return str(known)
+    return form
 
 
 def _clean_title(title: str) -> str:
@@ -137,6 +153,8 @@ def summary_suggestions(ctx: Context) -> Iterator[Suggestion]:
     if facts is None:
         return
     posting_title = ctx.analysis.posting.title or "this posting"
+    if "<" in posting_title or ">" in posting_title:  # "<ORGANIZATION>": a template's gap
+        posting_title = "this posting"
     document = ctx.document
     resume = ctx.analysis.resume
     reason = ("Built only from your resume: your latest title, your dated years, the posting's "
@@ -144,10 +162,9 @@ def summary_suggestions(ctx: Context) -> Iterator[Suggestion]:
     summary = next((s for s in resume.sections if s.kind is ResumeSection.SUMMARY), None)
     if summary is not None:
         first = document.block_at(summary.heading[1] + 1 if summary.heading else summary.start)
-        target = _clean_title(ctx.analysis.posting.title or "")
-        own = str(facts["title"])
-        same = not target or _words(target) == _words(own)
-        shown = own if same else target
+        # The resume's own latest title: a headline claiming the posting's title would state
+        # a job the person never held.
+        shown = str(facts["title"])
         skills = [x for x in facts["skills"] if not _words(x) & _words(shown)]  # type: ignore[attr-defined]
         if len(skills) < 3:
             return
@@ -155,18 +172,15 @@ def summary_suggestions(ctx: Context) -> Iterator[Suggestion]:
         if first >= len(document.blocks) or text.lower() in document.text.lower():
             return
         opening = document.blocks[first].content.lower()
-        if (own if same else target).lower() in opening:
+        if shown.lower() in opening:
             return  # the summary already opens with that title
         at = document.block_start(first) + document.blocks[first].content_start
         why = reason.format("") + " It goes above your summary."
-        if not same:
-            why += (f' It leads with the posting\'s title, "{target}"; your latest is "{own}". '
-                    "Use it only if the title describes you.")
         yield Suggestion(kind=Kind.SUMMARY, rule="tailored-headline",
                          message=f"A headline tailored to {posting_title}",
                          reason=why, block=first, target_start=at, target_end=at, before="",
                          after=text, change=Change(at, at, text + "\n"),
-                         position=Position.BEFORE, needs_confirmation=not same)
+                         position=Position.BEFORE)
         return
     sections = [s for s in resume.sections if s.kind is not ResumeSection.CONTACT]
     if not sections:
