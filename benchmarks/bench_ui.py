@@ -68,11 +68,14 @@ def typing(corpus: Path) -> None:
     window.show()
     resume = corpus / "resumes" / "pdf" / "fictional-john-doe-phd-ml-rendercv-moderncv-datecolumn.pdf"
     posting = corpus / "postings" / "backend-go-php-senior-mercari-teal.txt"
-    shown = {"count": 0}
+    shown = {"count": 0, "ready": 0}
     window.shown_analysis.connect(lambda _v: shown.__setitem__("count", shown["count"] + 1))
+    # Typing starts once the window is fully ready: the verdicts and, just after them, the
+    # suggestions (whose first run loads lemminflect's and proselint's data on the worker).
+    window.shown_suggestions.connect(lambda _v: shown.__setitem__("ready", 1))
     controller.open_file("posting", posting)
     controller.open_file("resume", resume)
-    while shown["count"] == 0:
+    while shown["ready"] == 0:
         app.processEvents()
     cursor = window.resume.textCursor()
     cursor.movePosition(cursor.MoveOperation.End)

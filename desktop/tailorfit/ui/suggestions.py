@@ -108,7 +108,11 @@ class SuggestionsPanel(QWidget):
     # -- content --------------------------------------------------------------------------
     def set_suggestions(self, suggestions: tuple[Suggestion, ...], hidden: set[str]) -> None:
         current = self.current()
+        same = [s.id for s in suggestions] == [s.id for s in self._all] and \
+            set(hidden) == self._hidden
         self._all, self._hidden = suggestions, set(hidden)
+        if same:  # typing elsewhere in the resume: the list stands, nothing to redraw
+            return
         self._fill(current.id if current else None)
 
     def set_requirement(self, requirement_id: str | None) -> None:
