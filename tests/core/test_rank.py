@@ -185,3 +185,21 @@ def test_the_same_rows_as_tailorfit_rank(postings: list[Path], serial: list[rank
     printed = json.loads(capsys.readouterr().out)["postings"]
     assert printed == [r.to_json() for r in best_first(
         [r for r in serial if isinstance(r, RankRow)])]
+
+
+def test_brief_analysis_scores_exactly_like_the_full_one() -> None:
+    """Ranking skips what only a person reads; the verdicts and score must not change."""
+    from tailorfit.core.match import analyze
+    from tailorfit.core.parse.posting import parse_posting
+    from tailorfit.core.parse.resume import parse_resume
+    from tailorfit.core.readers import read_document
+    from tailorfit.core.resources import sample_posting, sample_resume
+
+    posting = parse_posting(read_document(sample_posting()))
+    resume = parse_resume(read_document(sample_resume()))
+    full, brief = analyze(posting, resume), analyze(posting, resume, brief=True)
+    assert (brief.score, brief.must_missing) == (full.score, full.must_missing)
+    assert [(v.status, v.rule) for v in brief.verdicts] == \
+        [(v.status, v.rule) for v in full.verdicts]
+    assert brief.keywords == () and full.keywords
+    assert any(v.related for v in full.verdicts) and not any(v.related for v in brief.verdicts)

@@ -274,7 +274,7 @@ def _rank_one(index: int, path: Path, resume: Resume, lexicon: Lexicon,
         check_language(document, "posting")
         parsed = parse_posting(document)
         check_posting(parsed)
-        analysis = analyze(parsed, resume, lexicon=lexicon, profile=profile)
+        analysis = analyze(parsed, resume, lexicon=lexicon, profile=profile, brief=True)
     except TailorfitError as exc:
         return Skipped(index, path, exc.message)
     except Exception as exc:  # one odd posting must not sink a batch of 1,000

@@ -57,10 +57,12 @@ def analyze_documents(posting: Document, resume: Document, *, today: date | None
 
 
 def analyze(posting: Posting, resume: Resume, *, lexicon: Lexicon | None = None,
-            profile: Profile | None = None) -> Analysis:
+            profile: Profile | None = None, brief: bool = False) -> Analysis:
     """Verdicts, score and keywords for a parsed posting and resume.
 
-    Pass ``profile`` (built once from the resume) to rank many postings against one resume.
+    Pass ``profile`` (built once from the resume) to rank many postings against one resume;
+    ``brief`` leaves out what only a person reads (related bullets, keywords, the resume's
+    skills list), for ranking a thousand postings by score.
     """
     lexicon = lexicon or load_lexicon()
     if profile is None or profile.resume is not resume:
@@ -72,7 +74,7 @@ def analyze(posting: Posting, resume: Resume, *, lexicon: Lexicon | None = None,
         inside = asked_terms(requirement, [h for h in posting_hits
                                            if requirement.start <= h.start < requirement.end])
         verdicts.append(judge(_refine_kind(requirement, inside, lexicon), inside, profile,
-                              posting_entries, posting))
+                              posting_entries, posting, brief=brief))
     score, must_missing = score_verdicts(verdicts)
     return Analysis(
         posting=posting,
@@ -80,8 +82,8 @@ def analyze(posting: Posting, resume: Resume, *, lexicon: Lexicon | None = None,
         verdicts=tuple(verdicts),
         score=score,
         must_missing=must_missing,
-        keywords=_keywords(posting_hits, profile, lexicon),
-        resume_skills=_skills(profile, lexicon),
+        keywords=() if brief else _keywords(posting_hits, profile, lexicon),
+        resume_skills=() if brief else _skills(profile, lexicon),
         posting_hits=posting_hits,
         resume_hits=profile.hits,
     )

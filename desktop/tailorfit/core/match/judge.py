@@ -58,7 +58,8 @@ def asked_terms(requirement: Requirement, terms: list[TermHit]) -> list[TermHit]
 
 
 def judge(requirement: Requirement, terms: list[TermHit], profile: Profile,
-          posting_entries: frozenset[str] = frozenset(), posting: Posting | None = None) -> Verdict:
+          posting_entries: frozenset[str] = frozenset(), posting: Posting | None = None,
+          *, brief: bool = False) -> Verdict:
     """The verdict for one requirement; ``terms`` are the lexicon terms found inside it.
 
     ``posting_entries`` are the lexicon entries named anywhere in the posting: they tell what
@@ -67,7 +68,7 @@ def judge(requirement: Requirement, terms: list[TermHit], profile: Profile,
     ids = tuple(dict.fromkeys(t.entry for t in terms))
     part = _decide(requirement, terms, profile, posting_entries, posting)
     related: tuple[Evidence, ...] = ()
-    if part.status is not Status.MET:
+    if part.status is not Status.MET and not brief:  # shown to people, not scored
         related = related_bullets(requirement, terms, profile, part)
     return _verdict(requirement, part, ids, related)
 
