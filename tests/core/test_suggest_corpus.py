@@ -95,7 +95,7 @@ REAL = [
     ("software-cityofla-programmer-analyst-johndoe-java", Kind.MIRROR, "posting-wording",
      "Java and J2EE", "Java and Java EE (J2EE)"),
     ("data-ml-synthetic-pdf-johnsmith", Kind.NAME, "implied-term",
-     "time-series forecasting model", "time-series forecasting (statistical analysis) model"),
+     "using Prophet and ARIMA", "using Prophet and ARIMA (statistical analysis)."),
     ("accounting-google-revenue-sofiaflores", Kind.ASK, "ask-skill", "", "SQL"),
     ("marketing-google-content-johnsmith", Kind.STYLE, "buzzword", "Results-driven", None),
     ("software-backend-dcstartup-johnsmith", Kind.SUMMARY, "tailored-headline", "",

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from tailorfit.core.export.suggestions import list_separator
-from tailorfit.core.kinds import RequirementKind, Status
+from tailorfit.core.kinds import RequirementKind, Status, Strength
 from tailorfit.core.match.result import Verdict
 from tailorfit.core.model import Position
 from tailorfit.core.parse.resume import ResumeSection
@@ -78,7 +78,12 @@ def _questions(ctx: Context) -> Iterator[Suggestion]:
         per_requirement = 0
         if _alternatives(verdict) and any(t in ctx.held_terms for t in verdict.terms):
             continue  # "Java, Python or Go": the resume's Java answers it
-        for term in verdict.terms:
+        # "Workflow orchestration (Airflow)": ask about the tool the posting names, not the
+        # class it belongs to.
+        named = set(verdict.terms)
+        specific = [t for t in verdict.terms
+                    if not any(t in ctx.lexicon.ancestors(o) for o in named if o != t)]
+        for term in specific:
             entry = ctx.lexicon.entries.get(term)
             if entry is None or term in asked or term in ctx.held_terms or term in ctx.denied:
                 continue
@@ -87,6 +92,9 @@ def _questions(ctx: Context) -> Iterator[Suggestion]:
                 continue
             if entry.category not in TOOLS | TECHNIQUES | PRODUCTS_ONLY or entry.broad:
                 continue
+            if entry.category == "concept" and \
+                    verdict.requirement.strength is not Strength.MUST:
+                continue  # "design patterns" in a nice-to-have list: not worth a question
             asked.add(term)
             yield from _for_term(ctx, verdict, term, form)
             per_requirement += 1

@@ -61,7 +61,9 @@ def naming_suggestions(ctx: Context) -> Iterator[Suggestion]:
                 continue
             entry = ctx.lexicon[term]
             found = None
-            # A met requirement gains nothing from naming its class beside the member.
+            # Naming the class beside a member ("Selenium (software testing)") was dropped by
+            # every reading of the suggestions: it is offered only where the class is a must
+            # and the member is a product name a reader may not place ("Istio").
             if entry.category in _NAMED_CLASSES and not entry.broad and \
                     verdict.status is not Status.MET and \
                     verdict.requirement.strength is Strength.MUST:
@@ -82,7 +84,7 @@ def _instance(ctx: Context, verdict: Verdict, term: str, lines: dict[int, Line],
             and (h.block, term) not in done]
     # Only in a bullet, where the label tells what the work was ("Deployed Istio (service
     # mesh)"); in a skills list "Git (source control)" tells a reader nothing.
-    hits = [h for h in hits if h.block in lines]
+    hits = [h for h in hits if h.block in lines and _obscure(h.text)]
     hits.sort(key=lambda h: h.start)
     for hit in hits:
         lo, hi = ctx.content_range(hit.block)
@@ -151,8 +153,9 @@ def _with_label(line: Line, form: str) -> tuple[str, Change] | None:
     end of a sentence reads as stuffing, far from what proves it."""
     text = line.text
     first = text.split(" ", 1)[0]
-    if tense_of(first) != "past" or not first[1:].islower() or len(text) > 220:
-        return None
+    if tense_of(first) != "past" or not first[1:].islower() or len(text) > 220 or \
+            ":" in text[:80]:
+        return None  # a colon already there would make "Label: rebuilt pages: compressed"
     label = form[0].upper() + form[1:] + ": "
     after = label + first[0].lower() + text[1:]
     return after, Change(line.start, line.start + 1, label + first[0].lower())
@@ -165,6 +168,15 @@ def _shares_root(ctx: Context, term: str, text: str) -> bool:
     names = [entry.name, *entry.aliases]
     wanted = {stem(w.group()) for n in names for w in WORD.finditer(n.lower()) if len(w.group()) > 3}
     return any(stem(w.group()) in wanted for w in WORD.finditer(text.lower()))
+
+
+def _obscure(name: str) -> bool:
+    """A product name ("Istio", "Varnish") rather than words that say what it is already
+    ("RESTful services", "time-series forecasting")."""
+    from tailorfit.core.suggest.verbs import is_common_word
+
+    words = re.findall(r"[A-Za-z]+", name)
+    return bool(words) and not all(is_common_word(w) for w in words)
 
 
 def _shares_root_with(word: str, text: str) -> bool:
