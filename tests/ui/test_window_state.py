@@ -254,8 +254,11 @@ def test_a_long_resume_opens_without_blocking_and_keeps_its_marks(qtbot, window,
             pass
     qtbot.waitUntil(lambda: len(pane.highlights()) > 500, timeout=60000)
     # The selections follow the laid-out view on the next event-loop turns.
-    qtbot.waitUntil(lambda: 0 < pane.shown_selections() < len(pane.highlights()) / 4,
-                    timeout=10000)
+    def few_shown() -> None:
+        shown, marks = pane.shown_selections(), len(pane.highlights())
+        assert 0 < shown < marks / 4, (shown, marks, pane.visible_range())
+
+    qtbot.waitUntil(few_shown, timeout=10000)
     pane.verticalScrollBar().setValue(pane.verticalScrollBar().maximum())
 
     def near_the_view() -> bool:

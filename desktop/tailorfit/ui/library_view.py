@@ -739,15 +739,19 @@ class LibraryDialog(QDialog):
                         "and the record of exported files from the library. Files you exported "
                         "stay where they are.", "Delete"):
             return
-        self._write(lambda library: library.delete_application(ident), f"Deleted {name}.")
+        self._write(lambda library: library.delete_application(ident), f"Deleted {name}.",
+                    removes=True)
 
-    def _write(self, change: Callable[[Library], object], done: str) -> None:
+    def _write(self, change: Callable[[Library], object], done: str, *,
+               removes: bool = False) -> None:
         library = self.library
         if library is None:
             return
 
         def finished(_result: object) -> None:
             self._application = None  # reload the details too
+            if removes:  # the row is gone: its details must not be asked for again
+                self.table.clearSelection()
             self._note(done)
             self.library_changed.emit()
             self.refresh()

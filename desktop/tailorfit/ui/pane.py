@@ -105,6 +105,9 @@ class DocumentPane(QTextEdit):
         self._apply_timer.setSingleShot(True)
         self._apply_timer.timeout.connect(self._apply)
         self.verticalScrollBar().valueChanged.connect(self._schedule_apply)
+        # A long document is laid out in steps: the marks near the view are chosen again as
+        # the layout (and with it the visible range) settles.
+        self.verticalScrollBar().rangeChanged.connect(self._schedule_apply)
         self.textChanged.connect(self._changed)
         self._watch(self.document())
         self._flash_timer = QTimer(self)
