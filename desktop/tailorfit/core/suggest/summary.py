@@ -153,8 +153,10 @@ def summary_suggestions(ctx: Context) -> Iterator[Suggestion]:
     if facts is None:
         return
     posting_title = ctx.analysis.posting.title or "this posting"
-    if "<" in posting_title or ">" in posting_title:  # "<ORGANIZATION>": a template's gap
-        posting_title = "this posting"
+    from tailorfit.core.parse.vocab import JOB_TITLE
+
+    if "<" in posting_title or ">" in posting_title or not JOB_TITLE.search(posting_title):
+        posting_title = "this posting"  # "<ORGANIZATION>" or a page's "Likes: 0" is no title
     document = ctx.document
     resume = ctx.analysis.resume
     reason = ("Built only from your resume: your latest title, your dated years, the posting's "
