@@ -23,11 +23,13 @@ sysdeps:
 	@sh packaging/linux/ensure-system-deps.sh
 
 packaging-tools:
-	@sh packaging/linux/ensure-packaging-tools.sh
+	@sh packaging/linux/ensure-test-tools.sh "packaging validators" "desktop-file and AppStream tests" \
+		desktop-file-utils appstream
 
 # LibreOffice converts every exported DOCX to PDF in the tests; poppler renders pages.
 export-tools:
-	@sh packaging/linux/ensure-export-tools.sh
+	@sh packaging/linux/ensure-test-tools.sh "export checkers" "LibreOffice export tests" \
+		libreoffice-writer-nogui poppler-utils
 
 # The one-folder app in dist/tailorfit/ and its archive dist/tailorfit-VERSION-linux-ARCH.tar.gz
 # (on macOS dist/Tailorfit.app; on Windows also the Inno Setup installer when iscc is found).

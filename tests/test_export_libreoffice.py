@@ -1,7 +1,7 @@
 """Every exported DOCX opens in another word processor: LibreOffice converts it to PDF.
 
 LibreOffice (``soffice``, Debian's libreoffice-writer-nogui) is installed by ``make test``
-as root (packaging/linux/ensure-export-tools.sh); without it these tests skip and say so.
+as root (packaging/linux/ensure-test-tools.sh, from make test); without it these tests skip and say so.
 """
 
 from __future__ import annotations

@@ -117,7 +117,7 @@ def _tool(name: str, package: str) -> str:
     path = shutil.which(name)
     if path is None:
         pytest.skip(f"{name} is not installed (Debian package {package}; `make test` installs "
-                    "it as root via packaging/linux/ensure-packaging-tools.sh)")
+                    "it as root via packaging/linux/ensure-test-tools.sh)")
     return path
 
 

@@ -251,10 +251,11 @@ def _start(command: str, private: bool) -> None:
 def _check_accept(accept: Sequence[str] | None, apply: Path | None) -> None:
     if accept is None:
         return
+    from tailorfit.core.suggest.export import unknown_kinds
     from tailorfit.core.suggest.model import Kind
 
     known = sorted(kind.value for kind in Kind)
-    unknown = [kind for kind in accept if kind not in known]
+    unknown = unknown_kinds(accept)
     if apply is None and unknown:
         raise UsageError(f"--accept takes kinds of suggestion ({', '.join(known)}); "
                          f"'{unknown[0]}' is not one. Check the spelling.")

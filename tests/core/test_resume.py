@@ -121,3 +121,20 @@ def test_a_long_resume_keeps_every_role_and_section() -> None:
     assert sum(1 for s in resume.sections if s.kind is ResumeSection.EXPERIENCE) == 2000
     assert resume.roles[1234].employer == "Company 1234"
     assert resume.section_at(resume.roles[1999].start) is ResumeSection.EXPERIENCE
+
+
+def test_a_skills_table_pasted_as_lines_stays_in_skills() -> None:
+    """A skills table ("Languages | Go, Python") pasted as text puts "Languages" on a line of
+    its own right under "Skills": a label inside Skills, not the spoken-languages section."""
+    from tailorfit.core.readers import read_pasted
+    from tailorfit.core.resources import sample_resume
+
+    pasted = read_pasted(read_document(sample_resume()).text)
+    resume = parse_resume(pasted)
+    kinds = [s.kind for s in resume.sections]
+    assert ResumeSection.SKILLS in kinds and ResumeSection.LANGUAGES not in kinds
+    skills = next(s for s in resume.sections if s.kind is ResumeSection.SKILLS)
+    assert "Go, Python, PHP, SQL" in pasted.text[skills.start:skills.end]
+    # A real spoken-languages section after other content is still one.
+    other = read_pasted("Jane Roe\n\nSkills\nGo, Python\n\nLanguages\nEnglish, Spanish\n")
+    assert ResumeSection.LANGUAGES in [s.kind for s in parse_resume(other).sections]

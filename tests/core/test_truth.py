@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tailorfit.core import paths, truth
+from tailorfit.core import paths
 from tailorfit.core.privacy import describe, forget_me, planned
 from tailorfit.core.truth import (
     SCHEMA,
@@ -131,7 +131,7 @@ def test_a_failed_save_keeps_the_old_file_and_no_temporary_file(
 
     bank.answer("cobol", "COBOL", Answer.NO, DAY)
     with monkeypatch.context() as patch, pytest.raises(TruthBankError) as raised:
-        patch.setattr(truth.os, "replace", full_disk)
+        patch.setattr(paths.os, "replace", full_disk)  # the atomic writer truth uses
         bank.save()
     assert "could not be saved" in str(raised.value) and "no space left" in str(raised.value)
     assert default_path().read_bytes() == before

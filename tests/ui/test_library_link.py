@@ -46,7 +46,8 @@ def test_file_menu_offers_library_batch_export_and_forget(window) -> None:  # ty
 
 
 def test_library_file_is_in_the_redirected_data_folder(qtbot, window, home) -> None:  # type: ignore[no-untyped-def]
+    from tailorfit.core.library.db import library_path
+
     open_pair(qtbot, window)
     assert isinstance(window.library_link.library, Library)
-    assert any(home in p.parents for p in home.rglob("*.sqlite*")) or \
-        list(home.rglob("library*"))
+    assert home in library_path().parents and library_path().is_file()

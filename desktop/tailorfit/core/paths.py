@@ -104,6 +104,31 @@ def ensure_dir(path: Path) -> Path:
     return path
 
 
+def write_text_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` in one step: a temporary file in the same folder (made
+    owner-only), flushed and fsynced, renamed over the target, the folder fsynced. A crash
+    leaves the old file or the new one, never half of either."""
+    ensure_dir(path.parent)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            Path(temp).unlink(missing_ok=True)
+        raise
+    if os.name == "posix":
+        with contextlib.suppress(OSError):
+            directory = os.open(path.parent, os.O_RDONLY)
+            try:
+                os.fsync(directory)
+            finally:
+                os.close(directory)
+
+
 def ensure_user_folders() -> tuple[Path, Path, Path]:
     """Create config, data and cache owner-only; call once at start, before anything writes."""
     return ensure_dir(config_dir()), ensure_dir(data_dir()), ensure_dir(cache_dir())

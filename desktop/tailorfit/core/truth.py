@@ -19,10 +19,7 @@ Tailorfit is refused rather than overwritten.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
 import threading
 import time
 import unicodedata
@@ -168,7 +165,7 @@ class TruthBank:
                                   for f in sorted(self._facts.values(), key=lambda f: f.key)]}
             self._refuse_newer_on_disk(self._path)
             try:
-                _write_atomic(self._path, json.dumps(document, indent=2, ensure_ascii=False)
+                paths.write_text_atomic(self._path, json.dumps(document, indent=2, ensure_ascii=False)
                               + "\n")
             except OSError as error:
                 raise TruthBankError(
@@ -268,28 +265,6 @@ def _parse_facts(raw: dict[str, Any]) -> dict[str, Fact]:
         date.fromisoformat(when)  # ValueError when it is no date
         facts[normal] = Fact(normal, name or key, Answer(answer), when)
     return facts
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    paths.ensure_dir(path.parent)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(temp).unlink(missing_ok=True)
-        raise
-    if os.name == "posix":
-        with contextlib.suppress(OSError):
-            directory = os.open(path.parent, os.O_RDONLY)
-            try:
-                os.fsync(directory)
-            finally:
-                os.close(directory)
 
 
 def _reason(error: BaseException) -> str:

@@ -152,6 +152,18 @@ class Entry:
     def soft(self) -> bool:
         return self.type == "soft"
 
+    @property
+    def display_name(self) -> str:
+        """The name without its display qualifier: "Nursing", not "Nursing (field)"."""
+        return _DISPLAY_QUALIFIER.sub("", self.name)
+
+    def casing_of(self, form: str) -> str:
+        """``form`` as this entry writes it ("PostGRESQL" -> "PostgreSQL", "GIT" -> "Git"),
+        or ``form`` itself when no name, alias or abbreviation spells it."""
+        key = _casing_key(form)
+        return next((known for known in (self.name, *self.aliases, *self.abbreviations)
+                     if _casing_key(known) == key), form)
+
     def surface_forms(self) -> list[tuple[str, bool]]:
         """Every form with whether it must match with exact case."""
         forms = [(f, f in self.case_sensitive) for f in (self.name, *self.aliases)]
@@ -268,6 +280,10 @@ def validate(files: list[LoadedFile]) -> list[str]:
                             "mark every owner ambiguous or keep one")
     problems.extend(_cycles({eid: raw.get("implies", ()) for eid, (_, raw) in entries.items()}))
     return problems
+
+
+def _casing_key(form: str) -> str:
+    return re.sub(r"[^0-9a-z+#]", "", form.lower())
 
 
 def word_count(form: str) -> int:

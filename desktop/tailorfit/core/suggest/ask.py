@@ -103,9 +103,6 @@ def _questions(ctx: Context) -> Iterator[Suggestion]:
                 break
 
 
-_DISPLAY = re.compile(r"\s*\([^()]*\)$")  # "Nursing (field of study)"
-
-
 _FUNCTION_WORDS = frozenset({"and", "or", "of", "on", "in", "for", "the", "to", "with", "a",
                              "an", "at", "by", "as"})
 _PRODUCT_CATEGORIES = frozenset({"language", "framework", "library", "database", "cloud", "os",
@@ -156,7 +153,7 @@ def _for_term(ctx: Context, verdict: Verdict, term: str, form: str) -> Iterator[
     category = ctx.lexicon[term].category
     written = form  # how the posting writes it decides between a product and a practice
     # The lexicon's name, not the posting's casing ("PostGRESQL", "LINUX environment").
-    form = _DISPLAY.sub("", ctx.lexicon[term].name)
+    form = ctx.lexicon[term].display_name
     confirmed = term in ctx.confirmed
     delta = score_if_met(ctx.analysis, verdict) - ctx.analysis.score
     if _is_product(written, form, category):

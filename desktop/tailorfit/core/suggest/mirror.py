@@ -32,7 +32,7 @@ _MIRRORED = frozenset({"language", "framework", "library", "database", "cloud", 
                        "concept", "design"})
 
 
-def _name_words(form: str) -> bool:
+def is_name(form: str) -> bool:
     """A product or acronym ("Go", "K8s", "Microsoft Excel", "Java EE"), not a phrase ("complex
     SQL queries"): every word carries a capital, a digit or a symbol."""
     words = form.split()
@@ -88,16 +88,6 @@ def _places(ctx: Context) -> frozenset[int]:
     return frozenset(blocks)
 
 
-def _standard_case(ctx: Context, entry_id: str, form: str) -> str:
-    """The lexicon's casing of the posting's form: "JAVA EE" -> "Java EE", "PostGRESQL" ->
-    "PostgreSQL" (a posting's typing slips are not worth copying)."""
-    entry = ctx.lexicon[entry_id]
-    for known in (entry.name, *entry.aliases, *entry.abbreviations):
-        if _fold(known) == _fold(form):
-            return known
-    return form
-
-
 def mirror_suggestions(ctx: Context) -> Iterator[Suggestion]:
     analysis = ctx.analysis
     posting_forms: dict[str, str] = {}
@@ -115,7 +105,7 @@ def mirror_suggestions(ctx: Context) -> Iterator[Suggestion]:
                 or _fold(wanted) in resume_forms[hit.entry] \
                 or ctx.lexicon[hit.entry].category not in _MIRRORED:
             continue
-        if not (_name_words(wanted) and _name_words(hit.text)) or _same_name(wanted, hit.text):
+        if not (is_name(wanted) and is_name(hit.text)) or _same_name(wanted, hit.text):
             continue
         if _fold(hit.text) == _fold(ctx.lexicon[hit.entry].name):
             continue  # the resume already writes the standard name ("Kubernetes" for "K8s")
@@ -126,7 +116,7 @@ def mirror_suggestions(ctx: Context) -> Iterator[Suggestion]:
         if re.search(r"(?<!\w)" + re.escape(wanted) + r"(?!\w)", before, re.IGNORECASE):
             continue  # the posting's words are already in the line
         done.add(hit.entry)
-        wanted = _standard_case(ctx, hit.entry, wanted)
+        wanted = ctx.lexicon[hit.entry].casing_of(wanted)  # not a posting's "PostGRESQL"
         after_words = mirrored(wanted, hit.text)
         after = before[:hit.start - lo] + after_words + before[hit.end - lo:]
         requirement = reasons.get(hit.entry)

@@ -32,6 +32,7 @@ class WritingRules:
     placeholder: str
     max_questions: int
     weak_fit_score: int
+    past_tense_overrides: dict[str, str]
     result_verbs: frozenset[str]
 
 
@@ -55,5 +56,6 @@ def writing_rules() -> WritingRules:
         placeholder=str(data["placeholder"]),
         max_questions=int(data["max_questions"]),
         weak_fit_score=int(data["weak_fit_score"]),
+        past_tense_overrides=dict(data.get("past_tense_overrides", {})),
         result_verbs=frozenset(data["result_verbs"]),
     )

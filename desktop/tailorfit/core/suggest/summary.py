@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from tailorfit.core.kinds import Status, Strength
 from tailorfit.core.model import Position
 from tailorfit.core.parse.resume import ResumeSection
 from tailorfit.core.resources import resource_path
 from tailorfit.core.suggest.context import Context
+from tailorfit.core.suggest.mirror import is_name
 from tailorfit.core.suggest.model import Change, Kind, Suggestion
 
 if TYPE_CHECKING:
@@ -77,9 +78,9 @@ def summary_facts(ctx: Context) -> dict[str, object] | None:
             # ("Machine Learning") when it wrote a phrase ("deploying models").
             # The posting's word for it first (the headline is tailored), then the resume's,
             # when either is a name and not shouted ("MYSQL"); else the standard name.
-            name = next((_cased(entry, f) for f in (posting_forms.get(term, ""), named[term])
-                         if _is_name(f) and not (f.isupper() and len(f) > 4)),
-                        _DISPLAY.sub("", entry.name))
+            name = next((entry.casing_of(f) for f in (posting_forms.get(term, ""), named[term])
+                         if is_name(f) and not (f.isupper() and len(f) > 4)),
+                        entry.display_name)
             if _words(name) & _words(title) or name in skills:
                 continue  # "Primary English Teacher · Teaching" says nothing new
             skills.append(name)
@@ -97,22 +98,6 @@ def summary_facts(ctx: Context) -> dict[str, object] | None:
         return None  # two words make no headline; better none than a thin one
     return {"title": title, "years": years, "counted": not resume.claimed_years,
             "skills": skills[:MAX_SKILLS], "degree": degree}
-
-
-_DISPLAY = re.compile(r"\s*\([^()]*\)$")
-
-
-def _is_name(text: str) -> bool:
-    return all(any(c.isupper() or c.isdigit() or c in "+#./" for c in w) for w in text.split())
-
-
-def _cased(entry: Any, form: str) -> str:
-    """The lexicon's casing of a form ("PostGRESQL" -> "PostgreSQL", "GIT" -> "Git")."""
-    fold = re.sub(r"[^0-9a-z+#]", "", form.lower())
-    for known in (entry.name, *entry.aliases, *entry.abbreviations):
-        if re.sub(r"[^0-9a-z+#]", "", known.lower()) == fold:
-            return str(known)
-    return form
 
 
 def _clean_title(title: str) -> str:

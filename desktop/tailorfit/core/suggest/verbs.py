@@ -27,16 +27,6 @@ def _inflect(lemma: str, tag: str) -> str | None:
     return forms[0] if forms else None
 
 
-@cache
-def _past_overrides() -> dict[str, str]:
-    import json
-
-    from tailorfit.core.resources import resource_path
-
-    data = json.loads(resource_path("writing", "rules.json").read_text(encoding="utf-8"))
-    return dict(data.get("past_tense_overrides", {}))
-
-
 def lemma(word: str) -> str | None:
     """The verb's base form ("managed" -> "manage"), or None when the word is no verb."""
     found = _lemmas(word).get("VERB")
@@ -82,7 +72,9 @@ def inflect(phrase: str, tense: Tense, like: str = "") -> str:
     """
     head, _, rest = phrase.partition(" ")
     tag = {"past": "VBD", "present": "VB", "gerund": "VBG"}[tense]
-    word = (_past_overrides().get(head) if tense == "past" else None) or \
+    from tailorfit.core.suggest.rules import writing_rules
+
+    word = (writing_rules().past_tense_overrides.get(head) if tense == "past" else None) or \
         _inflect(head, tag) or head
     if like[:1].isupper():
         word = word[:1].upper() + word[1:]
