@@ -135,3 +135,20 @@ def test_ambiguous_short_names_carry_context_rules() -> None:
         entry = lexicon[entry_id]
         assert entry.ambiguous, entry_id
         assert entry.case_sensitive or entry.negative, entry_id
+
+
+def test_no_form_or_phrase_of_the_lexicon_runs_past_five_words() -> None:
+    """Names, aliases and context phrases are names people use, not sentences lifted from
+    one document: at most five words, whatever a dash or a qualifier adds."""
+    import json
+
+    from tailorfit.core.lexicon import lexicon_dir
+
+    long: list[str] = []
+    for path in sorted(lexicon_dir().glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for entry in data if isinstance(data, list) else data["entries"]:
+            forms = [entry["name"], *entry.get("aliases", ()), *entry.get("abbreviations", ()),
+                     *entry.get("negative", ()), *entry.get("positive", ())]
+            long += [f"{entry['id']}: {f}" for f in forms if len(f.split()) > 5]
+    assert not long, long
