@@ -61,6 +61,11 @@ def test_as_names_a_job_title_only(text: str) -> None:
      ("IT", "Computer science"), False),
     ("B. Tech with minimum 60%", DegreeLevel.BACHELOR, (), False),
     ("Bachelor/Master - required", DegreeLevel.BACHELOR, (), False),
+    # The quick check before the level patterns: bare capitals, lowercase short forms.
+    ("MS, Statistics", DegreeLevel.MASTER, ("Statistics",), False),
+    ("msc in physics", DegreeLevel.MASTER, ("Physics",), False),
+    ("GED or high school diploma", DegreeLevel.HIGH_SCHOOL, (), False),
+    ("M.D. from an accredited medical school", DegreeLevel.DOCTORATE, (), False),
 ])
 def test_degrees(text: str, level: DegreeLevel, fields: tuple[str, ...], equivalent: bool) -> None:
     found = parse_degree(text)
@@ -68,5 +73,10 @@ def test_degrees(text: str, level: DegreeLevel, fields: tuple[str, ...], equival
     assert (found.level, found.fields, found.equivalent_experience) == (level, fields, equivalent)
 
 
-def test_no_degree() -> None:
-    assert parse_degree("Experience with Kubernetes") is None
+@pytest.mark.parametrize("text", [
+    "Experience with Kubernetes",
+    # "be", "me", "ma" are words, not the degrees BE, ME and MA
+    "Must be able to tell me what ma and pa stores need",
+    "You will be part of a team that lets me ship"])
+def test_no_degree(text: str) -> None:
+    assert parse_degree(text) is None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,7 +31,8 @@ _CHAR_MAP: dict[str, str] = {
 _SPACES = frozenset(" \t\n\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
                     "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\x0b\x1c\x1d\x1e\x1f")
 _FAST_ASCII = re.compile(r"^[\x21-\x7e]+(?: [\x21-\x7e]+)*$")
-_PLAIN_RUN = re.compile(r"[\x21-\x7e]+")
+# Printable ASCII words with single spaces between them map to themselves one to one.
+_PLAIN_RUN = re.compile(r"[\x21-\x7e]+(?: [\x21-\x7e]+)*")
 
 # A word broken across lines: "devel-\nopment". Kept hyphenated after common prefixes.
 _LINE_END_HYPHEN = re.compile(r"(?<=[a-z])(-)([ \t]*\r?\n[ \t]*)(?=[a-z])")
@@ -115,6 +117,7 @@ def normalize(raw: str) -> Normalized:
         n = len(raw)
         return Normalized(raw, _counting(0, n), _counting(1, n + 1))
     drop = _dropped_positions(raw)
+    drops = sorted(drop)
     out: list[str] = []
     starts = array("i")
     ends = array("i")
@@ -126,17 +129,18 @@ def normalize(raw: str) -> Normalized:
         # Printable ASCII maps to itself: take whole runs at once (a long resume has a
         # million characters, and a loop per character costs most of the reading time).
         run = _PLAIN_RUN.match(raw, index)
-        if run is not None and not (drop and _drop_between(drop, index, run.end())):
+        stop = _plain_stop(raw, drops, index, run.end()) if run is not None else index
+        if stop > index:
             if pending_space >= 0:
                 if out:
                     out.append(" ")
                     starts.append(pending_space)
                     ends.append(pending_end)
                 pending_space = -1
-            out.append(run.group())
-            starts.extend(_counting(index, run.end()))
-            ends.extend(_counting(index + 1, run.end() + 1))
-            index = run.end()
+            out.append(raw[index:stop])
+            starts.extend(_counting(index, stop))
+            ends.extend(_counting(index + 1, stop + 1))
+            index = stop
             continue
         char = raw[index]
         index += 1
@@ -171,8 +175,15 @@ def normalize(raw: str) -> Normalized:
     return Normalized("".join(out), starts, ends)
 
 
-def _drop_between(drop: set[int], start: int, end: int) -> bool:
-    return any(start <= position < end for position in drop)
+def _plain_stop(raw: str, drops: list[int], start: int, end: int) -> int:
+    """Where the plain run ``raw[start:end]`` must stop: before the first dropped character,
+    and never on a space (a space before a dropped character is folded with its neighbours)."""
+    at = bisect_left(drops, start)
+    if at < len(drops) and drops[at] < end:
+        end = drops[at]
+        while end > start and raw[end - 1] == " ":
+            end -= 1
+    return end
 
 
 def fold_for_matching(text: str) -> str:

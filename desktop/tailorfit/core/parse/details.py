@@ -76,11 +76,17 @@ def _number(text: str) -> float:
 
 
 _YEARS_HINT = re.compile(r"\byears?\b|\byrs?\b|\bmonths?\b", re.IGNORECASE)
-_DEGREE_HINT = Folded(r"degree|bachelor|master|ph\.?\s?d|doctor|associate|graduat|diploma|"
-                          r"college|universit|\bged\b|school|baccalaureate|\b[BM]\.?[ASE]\b|"
-                          r"\bB\.?S|\bM\.?S|\bMBA\b|\bBSN\b|\bMSN\b|\bBBA\b|\bM\.?D\.|\bJ\.?D\.|"
-                          r"B\.?\s?Tech|M\.?\s?Tech|\bBEng|\bMEng|\bMPH|\bMCA|\bEd\.?D|\bDNP|"
-                          r"\b[BM]\.?\s?(?:Des|Arch|Pharm|Com|Sc)\b|\bMBBS|\bMB\s?B?Ch|\bMBChB")
+# A quick test before the level patterns, which are costly and rarely match. Words are looked
+# for in lowercased text, where every branch opens with a letter (so the regex engine skips
+# most positions); abbreviations in the original case, since lowercased "be", "me" and "ma"
+# are in nearly every line. Lowercase forms the level patterns also take ("msc", "b.tech")
+# are among the words.
+_DEGREE_WORDS = Folded(r"degree|bachelor|master|ph\.?\s?d|doctor|associate|graduat|diploma|"
+                       r"college|universit|school|baccalaureate|mba|msc|bsc|bsn|msn|bba|"
+                       r"mbbs|mbchb|mca\b|mph\b|dnp\b|b\.?\s?tech|m\.?\s?tech|b\.?eng|m\.?eng|"
+                       r"b\.s|m\.s|b\.a\.|m\.a\.|b\.e\.|m\.d\.|j\.d\.|ed\.d|pharm|b\.?com\b")
+_DEGREE_CAPITALS = re.compile(r"\b(?:[BM]\.?[ASE]|B\.?S|M\.?S|MD|JD|EdD|MEd|GED|MB\s?B?Ch|"
+                              r"[BM]\.?\s?(?:Des|Arch|Pharm|Com|Sc))\b")
 
 
 def parse_years(text: str) -> YearsDetail | None:
@@ -220,7 +226,7 @@ _RELATED = re.compile(r"related (?:technical |quantitative |scientific )?(?:fiel
 
 def parse_degree(text: str) -> DegreeDetail | None:
     """The degree requirement (or degree held) in ``text``: level, fields, equivalence."""
-    if not _DEGREE_HINT.search(text):
+    if not _DEGREE_WORDS.search(text) and not _DEGREE_CAPITALS.search(text):
         return None
     best: tuple[DegreeLevel, int, int] | None = None
     found: list[tuple[int, int, DegreeLevel]] = []
