@@ -228,3 +228,42 @@ def test_a_preferred_mark_in_parentheses_makes_an_item_nice() -> None:
     strengths = {r.text: r.strength for r in parse_posting(read_pasted(text)).requirements}
     assert strengths["barista: 1 year (Preferred)"] is Strength.NICE
     assert strengths["customer service: 2 years (Required)"] is Strength.MUST
+
+
+def _asks(text: str) -> list[str]:
+    return [r.text for r in parse_posting(read_pasted(text)).requirements]
+
+
+def test_job_board_details_and_working_hours_ask_nothing() -> None:
+    # An Indeed-style ad and a LinkedIn-style one: their details lines are not requirements.
+    indeed = ("Front-End Developer\n\nRequirements\n- Proficient with HTML5 and CSS3\n"
+              "- 2 years of experience with React\n\nJob Types: Full-time, Contract\n\n"
+              "Working days and times:\nMonday - Friday, 9:00 a.m. - 5:30 p.m.\n")
+    asks = _asks(indeed)
+    assert asks == ["Proficient with HTML5 and CSS3", "2 years of experience with React"]
+    linkedin = ("Cloud Engineer\n\nQualifications\n- Experience with Terraform\n\n"
+                "Industry: Insurance\nCompany size: 1,001-5,000 employees\n"
+                "Company type: Public company\nSeniority level: Mid-Senior\n")
+    assert _asks(linkedin) == ["Experience with Terraform"]
+
+
+def test_a_schedule_that_asks_something_stays() -> None:
+    asks = _asks("Requirements\n- Must be available Monday to Friday, 7 a.m. - 3 p.m.\n"
+                 "- Mon-Fri 7am to 3pm\n- Forklift licence\n")
+    assert asks == ["Must be available Monday to Friday, 7 a.m. - 3 p.m.", "Forklift licence"]
+
+
+def test_terms_of_employment_and_what_we_offer_are_benefits() -> None:
+    # A Danish-style ad: the terms and the offer come after the profile, without a Benefits
+    # heading, and read like sentences about the job.
+    text = ("Profile\n"
+            "- You hold a degree as a laboratory technician\n"
+            "- You are good at planning your own work\n\n"
+            "Terms of salary and employment\n"
+            "The position is full-time (37 hours per week) and starts on 1 March.\n"
+            "Salary will be in accordance with the collective agreement.\n\n"
+            "We can offer: A busy ward that is always developing.\n"
+            "A team of friendly and experienced colleagues.\n"
+            "Participation in courses thanks to your own training budget.\n")
+    assert _asks(text) == ["You hold a degree as a laboratory technician",
+                           "You are good at planning your own work"]

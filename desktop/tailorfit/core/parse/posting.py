@@ -33,7 +33,9 @@ _CUES: list[tuple[PostingSection, re.Pattern[str]]] = [
         r"disclaimer|where to apply|examination|notes?\b|conditions of employment|"
         r"where you(?:'ll| will) be|work(?:ing)? environment|physical demands|position type|"
         r"additional information|working conditions|work schedule|contact(?: us| information)?\b|"
-        r"job location|work location|start-up|start date|application\b|applying")),
+        r"job location|work location|start-up|start date|application\b|applying|"
+        # when the work happens: "Working days and times:", "Hours of work"
+        r"working (?:days|hours|times?)|work(?:ing)? days|hours of work|opening hours")),
     (PostingSection.PREFERRED, re.compile(
         r"nice[- ]to[- ]haves?|good[- ]to[- ]haves?|great[- ]to[- ]haves?|preferred|bonus(?: points)?|"
         r"\bpluses\b|\ba plus\b|desired|desirable|\bideally\b|extra credit|stand out|even better|"
@@ -42,7 +44,8 @@ _CUES: list[tuple[PostingSection, re.Pattern[str]]] = [
         r"benefits?|perks|what we offer|we offer|what(?:'s| is) in it for you|compensation|"
         r"salary|\bpay\b|total rewards|rewards|why (?:join|work (?:with|for|at))|why you'll love|"
         r"what this job offers|our offer|we provide|life at|(?:top )?reasons to (?:work|join)|"
-        r"remuneration")),
+        r"remuneration|we can offer|we(?: will)? offer you|terms of (?:salary and )?employment|"
+        r"(?:salary|pay) and (?:terms|conditions)|employment terms|terms and conditions")),
     (PostingSection.REQUIREMENTS, re.compile(
         r"educational background|requirements?|required|qualifications?|minimum|basic|must[- ]haves?|"
         r"what you(?:'ll| will)? (?:need|bring|have|know)|what we(?:'re| are) looking for|"
@@ -207,9 +210,16 @@ _ABOUT_THE_JOB = Folded(r"^(?:we|our|it|this|there|here|the (?:team|company|day 
                         r"<organization>|<location>|as an? |you will (?!need))\b")
 _ASK_WORDS = Folded(r"\bexperience\b|\bskills?\b|\bknowledge\b|\babilit|\bable to\b|"
                     r"\bdegree\b|\bcertif|\blicen[sc]|\byears?\b|\bfluen")
+# A line of working days and hours and nothing else: "Monday - Saturday, 10:00 a.m. - 6:00 p.m."
+# ("Must be available Monday to Friday" asks something, and keeps its words.)
+_SCHEDULE_ONLY = re.compile(
+    r"^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?\.?|weekdays?|"
+    r"weekends?|\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|noon|midnight|to|through|and|from|"
+    r"hours?|hrs|[-\u2013,;/&()]|\s)+$", re.IGNORECASE)
 # A labelled line of a job board's details: "Job Type: Full-time", "Salary: ...".
 _DETAIL_LINE = Folded(
-    r"^(?:job type|schedule|shifts?|salary|pay|application deadline|expected start date|"
+    r"^(?:job types?|schedule|shifts?|salary|pay|application deadline|expected start date|"
+    r"industry|company (?:size|type)|seniority level|job function|working (?:days|hours)|"
     r"benefits|work location|location|date posted|job id|requisition|reference|start date|"
     r"contract (?:length|type)|employment type|telephone|phone|e-?mail|-mail|fax|"
     r"contact)\s*:|^temporarily due to covid|"
@@ -716,7 +726,8 @@ def _make_item(document: Document, start: int, end: int, section: PostingSection
         return None  # "<CONTACT> <CONTACT>": a de-identified contact line, nothing asked
     if not re.search(r"[A-Za-z]{2}", stripped):
         return None  # "1", "2)": an enumerator left alone
-    if _APPLICATION.search(stripped) or _DETAIL_LINE.search(stripped):
+    if (_APPLICATION.search(stripped) or _DETAIL_LINE.search(stripped)
+            or _SCHEDULE_ONLY.match(stripped)):
         return None
     if ((_NEGATION.search(stripped) and not _STILL_WELCOME.search(stripped))
             or (stripped.endswith("?") and not listy)):
