@@ -11,7 +11,7 @@ from tailorfit.core.lexicon.entry import place_in, read_files, validate, word_co
 DOMAIN_FILES = {
     "software", "data_cloud", "devops_security", "healthcare", "accounting_finance",
     "sales_marketing_pr", "education", "design_creative", "operations_admin", "project_product",
-    "soft_skills", "certificates_licenses", "degrees_fields",
+    "soft_skills", "certificates_licenses", "degrees_fields", "life_sciences",
 }
 
 

@@ -94,3 +94,20 @@ def test_degree_abbreviations_outside_the_us() -> None:
                         ("Advanced business or technical degree.", DegreeLevel.MASTER)]:
         found = parse_degree(text)
         assert found is not None and found.level is level, text
+
+
+def test_items_after_a_heading_on_the_same_line_are_split_too() -> None:
+    # Two ads flattened to one line per section: the items follow the heading's colon.
+    lab = _requirements(
+        "Profile Essential experience and skills: Educational background as laboratory "
+        "technician or biomedical scientist One or more years of experience with cell culture "
+        "Good at keeping a laboratory notebook\n")
+    assert list(lab) == ["Educational background as laboratory technician or biomedical "
+                         "scientist", "One or more years of experience with cell culture",
+                         "Good at keeping a laboratory notebook"]
+    warehouse = _requirements(
+        "Requirements: Forklift licence for counterbalance trucks and reach trucks Two years "
+        "of experience in a cold store Able to work early shifts and weekends\n")
+    assert list(warehouse) == ["Forklift licence for counterbalance trucks and reach trucks",
+                               "Two years of experience in a cold store",
+                               "Able to work early shifts and weekends"]

@@ -165,3 +165,21 @@ def test_icon_font_glyphs_are_not_read_as_letters(corpus: Path) -> None:
     texts = [block.text for block in document.blocks]
     assert "(123) 456-7891" in texts and "hdent@email.com" in texts
     assert not any(t.startswith(("I (", "# ", "ð", "§")) or "| I (" in t for t in texts)
+
+
+def test_a_hanging_indent_continues_a_long_list_item(tmp_path: Path) -> None:
+    path = tmp_path / "cv.txt"
+    path.write_text(
+        "EXPERIENCE\n"
+        " - Designed and led an independent project on kinase regulation; built 30+ (Gibson,\n"
+        "   Golden Gate) expression constructs and site-directed mutants.\n"
+        " - Co-supervised 2 MSc students.\n"
+        "\n"
+        "- Sales Representative\n"
+        "  XYZ Corporation, Springfield\n", encoding="utf-8")
+    texts = [b.text for b in read_document(path).blocks]
+    assert ("- Designed and led an independent project on kinase regulation; built 30+ "
+            "(Gibson, Golden Gate) expression constructs and site-directed mutants.") in texts
+    assert "- Co-supervised 2 MSc students." in texts
+    # under a short item, an indented line is a line of its own (the employer under a title)
+    assert "- Sales Representative" in texts and "XYZ Corporation, Springfield" in texts

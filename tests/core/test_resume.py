@@ -138,3 +138,18 @@ def test_a_skills_table_pasted_as_lines_stays_in_skills() -> None:
     # A real spoken-languages section after other content is still one.
     other = read_pasted("Jane Roe\n\nSkills\nGo, Python\n\nLanguages\nEnglish, Spanish\n")
     assert ResumeSection.LANGUAGES in [s.kind for s in parse_resume(other).sections]
+
+
+def test_an_academic_cv_has_appointments_and_techniques() -> None:
+    text = ("Dr. Mira Solberg\nmira@example.com\n\nAPPOINTMENTS\n\nMar 2021 - Present\n"
+            "Postdoctoral Researcher, Fjord Institute of Biology\n"
+            "- Ran CRISPR knockout screens in HEK293 cells\n\nSep 2016 - Feb 2021\n"
+            "PhD Student, University of Tromsvik\n- Purified recombinant proteins from E. coli\n"
+            "\nTECHNIQUES\nPCR, Western blotting, flow cytometry\n")
+    resume = parse_resume(read_pasted(text), today=date(2026, 12, 1))
+    kinds = {s.title: s.kind for s in resume.sections}
+    assert kinds["APPOINTMENTS"] is ResumeSection.EXPERIENCE
+    assert kinds["TECHNIQUES"] is ResumeSection.SKILLS
+    assert [(r.title, r.employer) for r in resume.roles] == [
+        ("Postdoctoral Researcher", "Fjord Institute of Biology"),
+        ("PhD Student", "University of Tromsvik")]

@@ -268,3 +268,42 @@ def test_web_technologies_show_web_development(cv: str) -> None:
     verdict = judge("Proven working experience in web programming", cv)
     assert verdict.status is Status.MET, verdict.explanation
     assert verdict.rule == Rule.MORE_SPECIFIC.value
+
+
+# -- laboratory work (resources/lexicon/life_sciences.json) -------------------------------------
+
+@pytest.mark.parametrize(("requirement", "cv", "status", "rule"), [
+    # a technique named by one of its members (a more specific instance)
+    ("Previous experience with basic molecular biology techniques",
+     resume("Ran qRT-PCR and Northern blots on bacterial RNA",
+            title="PhD Student", employer="Institute of Microbiology"), Status.MET,
+     Rule.MORE_SPECIFIC),
+    ("Hands-on experience with tissue culture",
+     resume("Routine mammalian cell culture (HEK293, HeLa) for reporter assays",
+            title="Research Technician", employer="Vela Biotech"), Status.MET, Rule.NAMED),
+    ("Experience in mass spectrometry-based proteomics",
+     resume("Prepared samples for LC-MS/MS phosphoproteomics with the core facility",
+            title="Postdoctoral Researcher", employer="Nordlys Institute"), Status.MET, None),
+    # analysis on a cytometer is not cell sorting: only the broader skill
+    ("Experience with cell sorting",
+     resume("Flow cytometry (BD FACSCanto) to quantify GFP reporter expression",
+            title="Research Assistant", employer="Kestrel Labs"), Status.PARTIAL,
+     Rule.BROADER_ONLY),
+    # a chemist's chromatography is no protein purification
+    ("Experience with protein purification",
+     resume("Developed HPLC methods for impurity profiling of APIs", title="Analytical Chemist",
+            employer="Pharmalab"), Status.PARTIAL, Rule.RELATED_ONLY),
+])
+def test_laboratory_techniques_are_skills_with_members(requirement: str, cv: str,
+                                                       status: Status, rule: Rule | None) -> None:
+    verdict = judge(requirement, cv, title="Laboratory Technician")
+    assert verdict.status is status, verdict.explanation
+    if rule is not None:
+        assert verdict.rule == rule.value, verdict.explanation
+
+
+def test_an_apple_imac_is_no_protein_purification() -> None:
+    verdict = judge("Experience with IMAC protein purification",
+                    resume("Set up iMac and MacBook workstations for the design team",
+                           title="IT Support Technician"))
+    assert verdict.status is Status.MISSING, verdict.explanation

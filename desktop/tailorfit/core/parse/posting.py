@@ -152,7 +152,9 @@ _ABOUT_COMPANY = re.compile(
 # Words that open requirement lines. Strong ones start an item after any word but one that
 # introduces a name; weak ones also continue names ("Bachelor's Degree", "Insurance Industry
 # Experience"), so they start an item only after a lowercase word, a number or an acronym.
-_STRONG_OPENERS = (r"\d+\+?\s*(?:-\s*\d+\s*)?\+?\s*(?:years?|yrs)\b|High school\b|Hands[- ]on\b|"
+_STRONG_OPENERS = (r"\d+\+?\s*(?:-\s*\d+\s*)?\+?\s*(?:years?|yrs)\b|"
+                   r"(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)(?: or more| plus|\+)?"
+                   r"\s+(?:\(\d+\)\s+)?(?:years?|months?)\b|High school\b|Hands[- ]on\b|"
                    r"If you\b|(?:Our|We) (?!are looking)|"
                    r"Be (?:familiar|able|comfortable|proficient|fluent)\b|"
                    r"(?:Expert|Proficient|Proficiency|Must|Should|Ability|Able|Knowledge(?:able)?|"
@@ -378,6 +380,21 @@ def _units(document: Document) -> list[_Unit]:
     return units
 
 
+def _run_on_units(document: Document, start: int, end: int, unit: _Unit) -> list[_Unit]:
+    """The items after a heading on the same line ("Skills: Python Must have SQL ..."), cut
+    where a requirement visibly starts again in text that lost its line breaks."""
+    text = document.text[start:end]
+    cuts = [c for c in _run_on_cuts(text) if 0 < c < len(text)] if len(text) > 100 else []
+    bounds = [0, *cuts, len(text)]
+    units: list[_Unit] = []
+    for lo, hi in itertools.pairwise(bounds):
+        piece = text[lo:hi].rstrip()
+        if piece.strip():
+            units.append(_Unit(start + lo, start + lo + len(piece), piece, True,
+                               unit.block_kind, unit.block, piece=bool(cuts)))
+    return units
+
+
 def _run_on_cuts(text: str) -> list[int]:
     """Where items run together in text flattened without separators.
 
@@ -594,8 +611,7 @@ def _assign_sections(document: Document,
                              unit.block_kind, unit.block, heading=found.kind,
                              heading_text=labelled.group(1))
                 expanded.append(head)
-                expanded.append(_Unit(offset, unit.end, labelled.group(2), True,
-                                      unit.block_kind, unit.block))
+                expanded.extend(_run_on_units(document, offset, unit.end, unit))
                 continue
         lead = None if unit.listy or unit.noise else _lead_in_heading(unit.text)
         if lead is not None:  # "Qualifications Candidates should have a PhD ..." on one line

@@ -48,12 +48,16 @@ _CUES: list[tuple[ResumeSection, re.Pattern[str]]] = [
                                               r"credentials|accreditations?")),
     (ResumeSection.EXPERIENCE, re.compile(r"experience|employment(?: history)?|work history|career history|"
                                           r"professional history|positions held|"
-                                          r"relevant experience|internships?|work")),
+                                          r"relevant experience|internships?|work|"
+                                          # academic CVs: "Appointments", "Academic positions"
+                                          r"appointments|positions")),
     (ResumeSection.EDUCATION, re.compile(r"education|academic|qualifications|degrees?|"
                                          r"training|schooling|studies")),
     (ResumeSection.SKILLS, re.compile(r"skills?|competenc(?:y|ies)|expertise|technologies|"
                                       r"tech stack|technical|tools|proficienc(?:y|ies)|strengths|"
-                                      r"capabilities|toolbox|stack")),
+                                      r"capabilities|toolbox|stack|"
+                                      # laboratory CVs: "Techniques", "Methods"
+                                      r"techniques|methods")),
     (ResumeSection.SUMMARY, re.compile(r"summary|profile|objective|about me|overview|"
                                        r"introduction|personal statement|career goal|welcome")),
     (ResumeSection.PROJECTS, re.compile(r"projects?|portfolio")),

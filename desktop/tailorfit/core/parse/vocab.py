@@ -50,7 +50,10 @@ JOB_TITLE = re.compile(
     r"dispatcher|installer|fitter|welder|plumber|carpenter|machinist|assembler|inspector|"
     r"crew|barista|waiter|waitress|bartender|server|housekeeper|janitor|custodian|guard|"
     r"midwife|dietitian|nutritionist|psychologist|veterinarian|doctor|registrar|resident|"
-    r"salesperson|salesman|saleswoman|storekeeper|warehouseman|steward|stewardess)s?\b",
+    r"salesperson|salesman|saleswoman|storekeeper|warehouseman|steward|stewardess|"
+    # research careers
+    r"postdoc|postdoctoral researcher|postdoctoral fellow|phd student|phd candidate|"
+    r"doctoral (?:student|candidate|researcher)|graduate student|research student)s?\b",
     re.IGNORECASE,
 )
 

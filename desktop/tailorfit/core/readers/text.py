@@ -161,6 +161,7 @@ def _blocks(lines: list[str], markdown: bool) -> Iterator[Block | None]:
     kind = BlockKind.PARAGRAPH
     style = Style()
     previous = ""
+    hang = -1  # the column where the current list item's text starts, after its marker
     for number, line in enumerate(lines, start=1):
         stripped = line.strip()
         if markdown and builder is not None and _MD_SETEXT.match(line) and kind is BlockKind.PARAGRAPH:
@@ -185,7 +186,12 @@ def _blocks(lines: list[str], markdown: bool) -> Iterator[Block | None]:
                                 Style(bold=True, heading_level=len(heading.group(1))))
             builder, previous = None, ""
             continue
-        if builder is not None and _continues(previous, stripped):
+        # A hanging indent: a line indented to the text of a long list item above continues
+        # it ("- Built 30+ constructs (Gibson, Golden\n   Gate) and mutants"). Under a short
+        # item the indented line is a line of its own ("- Sales Representative\n  XYZ Corp").
+        hanging = (builder is not None and hang > 0 and start_col == hang
+                   and len(previous) >= _WRAP_WIDTH and not _STARTS_ITEM.match(stripped))
+        if builder is not None and (hanging or _continues(previous, stripped)):
             builder.add_separator("\n")
         else:
             if builder is not None:
@@ -194,6 +200,8 @@ def _blocks(lines: list[str], markdown: bool) -> Iterator[Block | None]:
             bold_line = markdown and _MD_BOLD_LINE.match(line)
             kind = BlockKind.PARAGRAPH
             style = Style(bold=bool(bold_line))
+            column = _text_column(stripped)
+            hang = start_col + column if column else -1
         _add_columns(builder, line, number, start_col, end_col, markdown)
         previous = stripped
     if builder is not None:
@@ -227,6 +235,17 @@ class PieceAt:
 
 
 _ENDS_ON_INITIAL = re.compile(r"(?:^|\s)[A-Z] ?\.$")
+
+
+def _text_column(item: str) -> int:
+    """Where the text of a list item starts after its marker ("- ", "12. ", "\u2022  ")."""
+    match = _STARTS_ITEM.match(item)
+    if match is None:
+        return 0
+    end = match.end()
+    while end < len(item) and item[end] == " ":
+        end += 1
+    return end
 
 
 def _continues(previous: str, current: str) -> bool:
