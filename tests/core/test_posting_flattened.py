@@ -111,3 +111,23 @@ def test_items_after_a_heading_on_the_same_line_are_split_too() -> None:
     assert list(warehouse) == ["Forklift licence for counterbalance trucks and reach trucks",
                                "Two years of experience in a cold store",
                                "Able to work early shifts and weekends"]
+
+
+def test_items_run_together_after_a_lead_in_and_on_the_next_line() -> None:
+    # Ads whose bullets lost their line breaks after "... that you:" (two sources' wording).
+    found = _requirements(
+        "Your profile\nTo succeed in the job it is crucial that you: Have a Masters degree "
+        "within finance or similar Have minimum 3 years of experience from a similar position "
+        "Have solid experience with pricing\nAre an experienced user of Excel ( Visual Basic is "
+        "an advantage ) Have understanding of business cases\n")
+    assert list(found) == ["Have a Masters degree within finance or similar",
+                           "Have minimum 3 years of experience from a similar position",
+                           "Have solid experience with pricing",
+                           "Are an experienced user of Excel ( Visual Basic is an advantage )",
+                           "Have understanding of business cases"]
+    kitchen = _requirements(
+        "Requirements\nWe expect that you: Have a food hygiene certificate Have two years of "
+        "experience in a busy kitchen Have worked with stock rotation\n")
+    assert list(kitchen) == ["Have a food hygiene certificate",
+                             "Have two years of experience in a busy kitchen",
+                             "Have worked with stock rotation"]

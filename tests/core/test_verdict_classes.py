@@ -307,3 +307,34 @@ def test_an_apple_imac_is_no_protein_purification() -> None:
                     resume("Set up iMac and MacBook workstations for the design team",
                            title="IT Support Technician"))
     assert verdict.status is Status.MISSING, verdict.explanation
+
+
+@pytest.mark.parametrize(("requirement", "cv"), [
+    ("Experienced user of Excel (Visual Basic and Pivot are an advantage)",
+     resume("Built the monthly margin model", skills="Excel, SAP", title="Financial Analyst")),
+    ("Experience with Terraform (Pulumi is a plus)",
+     resume("Wrote Terraform modules for the AWS accounts", title="Platform Engineer")),
+])
+def test_the_extras_of_an_optional_parenthesis_are_not_asked(requirement: str, cv: str) -> None:
+    verdict = judge(requirement, cv)
+    assert verdict.status is Status.MET, verdict.explanation
+
+
+@pytest.mark.parametrize(("requirement", "cv"), [
+    ("Have a Masters degree within finance, economics or similar",
+     "Katja Holm\nkatja@example.com\n\nEDUCATION\nM.Sc. Business Economics (Finance), "
+     "Aarhus School of Business, 2019 - 2021\n"),
+    ("Bachelor's degree in mechanical engineering",
+     "Ole Berg\nole@example.com\n\nEDUCATION\nB.Sc. Mechanical Engineering, DTU, 2018\n"),
+])
+def test_dotted_degree_abbreviations_before_the_field(requirement: str, cv: str) -> None:
+    verdict = judge(requirement, cv)
+    assert verdict.status is Status.MET, verdict.explanation
+
+
+def test_pricing_work_shows_pricing() -> None:
+    for title, bullet in (("Pricing Analyst", "Ran price and cost calculations for 70 tenders a "
+                                               "year"),
+                          ("Category Manager", "Set price lists and discounts for 400 SKUs")):
+        verdict = judge("Solid experience with pricing", resume(bullet, title=title))
+        assert verdict.status is not Status.MISSING, (title, verdict.explanation)

@@ -41,20 +41,32 @@ from tailorfit.core.parse.posting import Posting, Requirement, RequirementKind
 _AUDIENCE = re.compile(r"\b(?:teams|groups|functions|departments|disciplines|stakeholders|"
                        r"audiences|levels|leaders|executives)"
                        r"\s*\(([^()]*)\)", re.IGNORECASE)
-_OPTIONAL = re.compile(r"\b(?:preferred|preferably|ideally|a plus|bonus|nice to have|desired)\b",
+_OPTIONAL = re.compile(r"\b(?:preferred|preferably|ideally|a plus|bonus|nice to have|desired|"
+                       r"an? (?:big |real |great )?(?:advantage|asset)|advantageous)\b",
                        re.IGNORECASE)
+_PARENTHESIS = re.compile(r"\(([^()]*)\)")
 # "(Required)", "(Preferred)" on job-board lines mark strength; they ask for nothing.
 _STRENGTH_MARK = re.compile(r"\(\s*(?:required|preferred|desired|optional|a plus|must)\s*\)",
                             re.IGNORECASE)
 
 
 def asked_terms(requirement: Requirement, terms: list[TermHit]) -> list[TermHit]:
-    """The terms a requirement asks for: without those naming the people it works with."""
-    spans = [(m.start(1), m.end(1)) for m in _AUDIENCE.finditer(requirement.text)]
-    if not spans:
+    """The terms a requirement asks for: without those naming the people it works with, and
+    without the extras of an optional parenthesis ("Excel (Visual Basic is an advantage)"),
+    unless nothing else is asked."""
+    text = requirement.text
+    spans = [(m.start(1), m.end(1)) for m in _AUDIENCE.finditer(text)]
+    extras = [(m.start(1), m.end(1)) for m in _PARENTHESIS.finditer(text)
+              if _OPTIONAL.search(m.group(1))]
+    if not spans and not extras:
         return terms
     base = requirement.start
-    return [t for t in terms if not any(a <= t.start - base < b for a, b in spans)]
+
+    def outside(found: list[TermHit], cut: list[tuple[int, int]]) -> list[TermHit]:
+        return [t for t in found if not any(a <= t.start - base < b for a, b in cut)]
+
+    asked = outside(terms, spans)
+    return outside(asked, extras) or asked
 
 
 def judge(requirement: Requirement, terms: list[TermHit], profile: Profile,

@@ -120,8 +120,9 @@ def _weaker(entry_id: str, profile: Profile) -> Part | None:
     # A close alternative is a thing of the same category (MySQL for PostgreSQL); the language
     # a tool is written in is no alternative to the tool.
     siblings = lexicon.related(entry_id) if entry.category in SUBSTITUTABLE else frozenset()
-    related = [h for r in siblings for h in profile.by_entry.get(r, [])
-               if lexicon[r].category == entry.category]
+    # The first in the resume, not the first of a set: the same pair gives the same reason.
+    related = sorted((h for r in siblings for h in profile.by_entry.get(r, [])
+                      if lexicon[r].category == entry.category), key=lambda h: h.start)
     if related:
         hit = related[0]
         return Part(Status.PARTIAL, profile.evidence_of(related, 1),

@@ -170,15 +170,15 @@ _LEVEL_PATTERNS: list[tuple[DegreeLevel, re.Pattern[str]]] = [
         r"pharm\.?d\.?|m\.d\.|j\.d\.)(?!\w)", re.IGNORECASE)),
     (DegreeLevel.MASTER, re.compile(
         r"\b(?:master's|masters|master(?= of | in | degree)|m\.?s\.?c?\.?(?= in | of |,| degree)|"
-        r"m\.s\.|msc|mba|m\.b\.a\.|"
-        r"msn|m\.?eng|m\.?\s?tech|mca|mph|m\.?ed\.?|m\.a\.(?=\s)|graduate degree|"
+        r"m\.s\.|msc|m\.\s?sc\.?|mba|m\.b\.a\.|"
+        r"msn|m\.?eng|m\.?\s?tech|mca|mph|m\.?ed\.?|m\.a\.(?=[\s,])|graduate degree|"
         r"m\.?\s?des\.?|m\.?\s?arch\.?|m\.?\s?pharm\.?|m\.?\s?com\.?|"
         # "an advanced degree", "an advanced business or technical degree"
         r"advanced (?:[a-z-]+ (?:or [a-z-]+ )?)?degree|postgraduate|post-graduate)(?!\w)",
         re.IGNORECASE)),
     (DegreeLevel.BACHELOR, re.compile(
-        r"\b(?:bachelor'?s?|baccalaureate|b\.?s\.?c?\.?(?= in | of |,| degree)|b\.s\.|bsc|"
-        r"b\.?\s?tech|b\.?e\.(?=\s)|b\.?eng|bba|b\.b\.a\.|bsn|b\.s\.n\.|b\.a\.(?=\s)|b\.?com|bfa|"
+        r"\b(?:bachelor'?s?|baccalaureate|b\.?s\.?c?\.?(?= in | of |,| degree)|b\.s\.|bsc|b\.\s?sc\.?|"
+        r"b\.?\s?tech|b\.?e\.(?=\s)|b\.?eng|bba|b\.b\.a\.|bsn|b\.s\.n\.|b\.a\.(?=[\s,])|b\.?com|bfa|"
         r"b\.?\s?des\.?|b\.?\s?arch\.?|b\.?\s?pharm\.?|"
         # medical degrees, a first degree in the UK, Ireland and India: MBBS, MB BCh BAO, MBChB
         r"mbbs|m\.b\.b\.s\.|mb\s?b?ch(?:\s?bao)?|mbchb|"
@@ -282,6 +282,10 @@ def _fields(after: str) -> tuple[str, ...]:
         # "B.S. Computer Science University of Georgia": capitalised words up to the school.
         bare = re.match(r"^\s+((?:[A-Z][\w&-]*\s?){1,5}?)\s*(?=(?:University|College|Institute|"
                         r"School|Academy)\b|\d|$)", window)
+        if bare is None:  # "MSc Molecular Biology, University of ...": a field, then a comma
+            bare = re.match(r"^\s+((?:[A-Z][\w&-]*\s?){1,5}?)\s*(?=,)", window)
+            if bare is not None and not FIELD_WORD.search(bare.group(1)):
+                bare = None
         return (bare.group(1).strip(),) if bare and bare.group(1).strip() else ()
     raw = _FIELD_END.sub("", window[match.end():])
     parts = re.split(r",\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|\s*/\s*", raw)
@@ -300,7 +304,7 @@ def _fields(after: str) -> tuple[str, ...]:
                      r"institute|school|academy|semester|quarter|units",
                      part, re.IGNORECASE):
             continue
-        if re.match(r"(?:science|arts)$", part, re.IGNORECASE):
+        if re.match(r"(?:science|arts|required|preferred|desired)$", part, re.IGNORECASE):
             continue
         fields.append(part[:1].upper() + part[1:])
     return tuple(dict.fromkeys(fields))

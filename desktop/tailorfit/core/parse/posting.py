@@ -365,6 +365,7 @@ def _next_marker(assigned: list[tuple[_Unit, PostingSection]], unit: _Unit) -> s
 
 def _units(document: Document) -> list[_Unit]:
     units: list[_Unit] = []
+    in_run_on = False  # the block before held items run together after a lead-in
     for index, block in enumerate(document.blocks):
         base = document.block_start(index)
         start = base + block.content_start
@@ -374,17 +375,45 @@ def _units(document: Document) -> list[_Unit]:
         if (end - start > 250 and _INLINE_SPLIT.search(body)) or (
                 end - start > 100 and len(_run_on_cuts(body)) >= 3):
             units.extend(_split_long(document, start, end, index, block.kind))
-        else:
-            units.append(_Unit(start, end, document.text[start:end], listy, block.kind, index,
-                               block.text[:block.content_start].strip()))
+            continue
+        unit = _Unit(start, end, document.text[start:end], listy, block.kind, index,
+                     block.text[:block.content_start].strip())
+        cut = _after_lead_in(document, unit)
+        if not cut and not listy and in_run_on and _run_on_cuts(unit.text):
+            cut = _run_on_units(document, start, end, unit, always=True)  # the list goes on
+        in_run_on = bool(cut) and cut[-1].piece
+        units.extend(cut or [unit])
     return units
 
 
-def _run_on_units(document: Document, start: int, end: int, unit: _Unit) -> list[_Unit]:
+def _after_lead_in(document: Document, unit: _Unit) -> list[_Unit]:
+    """A lead-in and the items run together after its colon, or nothing to cut.
+
+    "It is crucial that you: Have a Masters degree ... Have minimum 3 years ...": the lead-in
+    becomes a unit of its own (which asks nothing) and the rest is cut where items start.
+    """
+    colon = unit.text.find(": ")
+    if unit.listy or colon < 0 or len(unit.text) - colon < 60:
+        return []
+    lead = unit.text[:colon + 1]
+    if not 2 <= len(lead.split()) <= 15 or lead[:1].islower():
+        return []
+    rest = colon + 2
+    if not _OPENS_ITEM.match(unit.text, rest) or not _run_on_cuts(unit.text[rest:]):
+        return []
+    # A sentence that leads in, not a heading: it keeps the section it is in.
+    head = _Unit(unit.start, unit.start + colon + 1, lead, False, unit.block_kind, unit.block,
+                 piece=True)
+    return [head, *_run_on_units(document, unit.start + rest, unit.end, unit, always=True)]
+
+
+def _run_on_units(document: Document, start: int, end: int, unit: _Unit,
+                  always: bool = False) -> list[_Unit]:
     """The items after a heading on the same line ("Skills: Python Must have SQL ..."), cut
     where a requirement visibly starts again in text that lost its line breaks."""
     text = document.text[start:end]
-    cuts = [c for c in _run_on_cuts(text) if 0 < c < len(text)] if len(text) > 100 else []
+    cuts = [c for c in _run_on_cuts(text) if 0 < c < len(text)] \
+        if always or len(text) > 100 else []
     bounds = [0, *cuts, len(text)]
     units: list[_Unit] = []
     for lo, hi in itertools.pairwise(bounds):
