@@ -12,6 +12,7 @@ DOMAIN_FILES = {
     "software", "data_cloud", "devops_security", "healthcare", "accounting_finance",
     "sales_marketing_pr", "education", "design_creative", "operations_admin", "project_product",
     "soft_skills", "certificates_licenses", "degrees_fields", "life_sciences",
+    "trades_technical",
 }
 
 

@@ -338,3 +338,29 @@ def test_pricing_work_shows_pricing() -> None:
                           ("Category Manager", "Set price lists and discounts for 400 SKUs")):
         verdict = judge("Solid experience with pricing", resume(bullet, title=title))
         assert verdict.status is not Status.MISSING, (title, verdict.explanation)
+
+
+# -- trades and technical maintenance (resources/lexicon/trades_technical.json) ----------------
+
+@pytest.mark.parametrize(("requirement", "cv"), [
+    # a ship's mechanic and a food-plant maintenance technician
+    ("You have a very good mechanical understanding",
+     resume("Overhauled fuel oil separators, pumps and auxiliary engines at sea",
+            title="Third Engineer", employer="Blue Line Shipping")),
+    ("Experience with automation and control systems",
+     resume("PLC fault-finding on Siemens S7 filling lines; changed HMI set-points",
+            title="Maintenance Technician", employer="Nordmejeri")),
+    ("Knowledge of refrigeration systems",
+     resume("Serviced heat pumps and chillers for 120 commercial clients",
+            title="HVAC Technician", employer="Klimacraft")),
+])
+def test_trade_skills_are_shown_by_their_members(requirement: str, cv: str) -> None:
+    verdict = judge(requirement, cv, title="Service Technician")
+    assert verdict.status is Status.MET, verdict.explanation
+
+
+def test_a_company_called_plc_is_no_programmable_logic_controller() -> None:
+    verdict = judge("Experience with PLC programming",
+                    resume("Prepared the quarterly accounts", title="Accountant",
+                           employer="Harbour Holdings PLC"))
+    assert verdict.status is Status.MISSING, verdict.explanation
