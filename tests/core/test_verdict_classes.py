@@ -364,3 +364,48 @@ def test_a_company_called_plc_is_no_programmable_logic_controller() -> None:
                     resume("Prepared the quarterly accounts", title="Accountant",
                            employer="Harbour Holdings PLC"))
     assert verdict.status is Status.MISSING, verdict.explanation
+
+
+# -- doctors' registration, clinical audit and teachers' planning (lexicon data) ----------------
+
+@pytest.mark.parametrize(("requirement", "cv", "status"), [
+    ("Be a registered physician", resume("Consultant in acute medicine, 12 beds",
+                                         title="Consultant Physician", employer="St Anne's",
+                                         summary="Full GMC registration, Specialist Register."),
+     Status.MET),
+    ("Must be a licensed physician", resume("Saw 30 urgent-care patients a day",
+                                            title="Physician", employer="CareNow",
+                                            summary="Licensed physician (Ohio), board certified."),
+     Status.MET),
+    # a nurse's licence is no doctor's registration
+    ("Be a registered surgeon", resume("Scrubbed for 400 laparoscopic cases",
+                                       title="Theatre Nurse", employer="City Hospital",
+                                       summary="Registered nurse with NMC PIN."),
+     Status.MISSING),
+])
+def test_a_doctors_registration_is_a_licence(requirement: str, cv: str, status: Status) -> None:
+    assert judge(requirement, cv, title="Doctor").status is status
+
+
+@pytest.mark.parametrize("cv", [
+    resume("Audit lead for the surgical department: closed-loop audit of CT-to-theatre times",
+           title="Surgical Registrar", employer="North Hospital"),
+    resume("Ran the monthly morbidity and mortality meetings and the re-audit of sepsis care",
+           title="Emergency Physician", employer="Bay Clinic"),
+])
+def test_clinical_audit_is_quality_assurance_in_a_clinic(cv: str) -> None:
+    verdict = judge("Take part in the clinic's quality assurance activities", cv, title="Doctor")
+    assert verdict.status is Status.MET, verdict.explanation
+
+
+@pytest.mark.parametrize(("requirement", "cv"), [
+    ("Develop instructional goals for each unit",
+     resume("Wrote unit plans for Algebra I aligned to state standards", title="Math Teacher",
+            employer="Hill Middle School")),
+    ("Knowledge of the principles of instruction",
+     resume("Used differentiated instruction for 3 reading groups", title="Teacher",
+            employer="Elm Primary")),
+])
+def test_a_teachers_planning_and_methods_are_named(requirement: str, cv: str) -> None:
+    verdict = judge(requirement, cv, title="Teacher")
+    assert verdict.status is not Status.MISSING, verdict.explanation
