@@ -57,6 +57,10 @@ def test_references_into_labelled_data_sets(corpus: Path) -> None:
     indeed = read_reference(
         "../shared/corpus/labeled/indeed-hackerrank-requirement-tags/sample_train.tsv#row-1", case)
     assert "North Dakota Regional Technical Sales Representative" in indeed.text
+    dev = read_reference("../shared/corpus/labeled/skillspan/skillspan_dev.json#house-41", case)
+    assert dev.text.splitlines()[0].startswith("The <ORGANIZATION>")
+    assert "Climate and Sustainable Development" in dev.text.splitlines()[0]
+    assert "Qualifications" in dev.text.splitlines()
 
 
 def test_precision_counts_requirements_nobody_labelled(corpus: Path) -> None:

@@ -102,7 +102,8 @@ def _norm(text: str) -> str:
 def read_reference(reference: str, case_file: Path) -> Document:
     """The document a case names: a file, or one posting inside a labelled data set.
 
-    ``set.jsonl#house-54`` is a SkillSpan posting by source and index, ``set.tsv#row-2``
+    ``set.jsonl#house-54`` is a SkillSpan posting by source and index (in the token files,
+    ``skillspan_dev.json#house-41``, its sentences one a line), ``set.tsv#row-2``
     the second data row of the Indeed sample, ``set.csv#id-37`` a row by its id column.
     """
     path, _, fragment = reference.partition("#")
@@ -118,6 +119,11 @@ def read_reference(reference: str, case_file: Path) -> Document:
 
 def _fragment_text(path: Path, fragment: str) -> str | None:
     kind, _, key = fragment.partition("-")
+    if path.suffix == ".json":  # SkillSpan's token files: one sentence a line, by source and idx
+        sentences = [" ".join(record["tokens"]) for record in map(
+            json.loads, path.read_text(encoding="utf-8").splitlines())
+            if record.get("source") == kind and str(record.get("idx")) == key]
+        return "\n".join(sentences) or None
     if path.suffix == ".jsonl":
         for line in path.read_text(encoding="utf-8").splitlines():
             record = json.loads(line)
