@@ -1,8 +1,9 @@
 """The engine against the hand-labelled cases: a regression guard on the reported figures.
 
-`benchmarks/cases` is the tuned set; `benchmarks/cases_holdout` is the frozen held-out split
-(labelled blind, never tuned on). Both are guarded, so a change that helps one set by
-hurting the other shows up here.
+`benchmarks/cases` is the tuned set; `benchmarks/cases_holdout` is the first frozen split
+(labelled blind; its errors later guided general fixes); `benchmarks/cases_fresh` the second,
+never looked at. All are guarded, so a change that helps one set by hurting another shows
+up here.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ def test_tuned_cases_hold_their_figures(corpus: Path) -> None:
     assert overall["labels"] >= 400 and len(totals.by_domain()) >= 12
     assert overall["recall"] >= 0.97
     assert overall["precision"] >= 0.92
-    assert overall["agreement"] >= 0.75
+    assert overall["agreement"] >= 0.76
     assert overall["severe"] <= 0.05
 
 
@@ -35,8 +36,19 @@ def test_held_out_cases_hold_their_figures(corpus: Path) -> None:
     # its errors exposed; the first run (first-run.txt) was 73.2 / 67.8 / 56.0 / 13.3%.
     assert overall["recall"] >= 0.94
     assert overall["precision"] >= 0.90
-    assert overall["agreement"] >= 0.59
-    assert overall["severe"] <= 0.145
+    assert overall["agreement"] >= 0.63
+    assert overall["severe"] <= 0.11
+
+
+def test_fresh_cases_hold_their_first_run(corpus: Path) -> None:
+    """The second frozen split (benchmarks/cases_fresh), never looked at: its first run."""
+    totals = evaluate(REPO / "benchmarks" / "cases_fresh")
+    overall = totals.overall()
+    assert overall["cases"] == 10 and overall["labels"] >= 80
+    assert overall["recall"] >= 0.70
+    assert overall["precision"] >= 0.61
+    assert overall["agreement"] >= 0.52
+    assert overall["severe"] <= 0.13
 
 
 def test_labelled_set_spans_occupations(corpus: Path) -> None:
