@@ -267,3 +267,12 @@ def test_terms_of_employment_and_what_we_offer_are_benefits() -> None:
             "Participation in courses thanks to your own training budget.\n")
     assert _asks(text) == ["You hold a degree as a laboratory technician",
                            "You are good at planning your own work"]
+
+
+def test_a_detail_label_on_its_own_line_makes_the_next_line_its_value() -> None:
+    # A job board's side panel copied as text: labels and values on lines of their own.
+    text = ("Senior DevOps Engineer\nJob type:\nFull-time\nExperience level:\nSenior\nRole:\n"
+            "Backend Developer DevOps System Administrator\nIndustry:\nComputer Software\n"
+            "Technologies\namazon-web-services mysql java jenkins\n\n"
+            "You have 5+ years of experience with Terraform.\n")
+    assert _asks(text) == ["You have 5+ years of experience with Terraform."]

@@ -177,7 +177,7 @@ def test_headline_from_resume_facts_in_the_postings_words() -> None:
     headline = _find(found, Kind.SUMMARY, "tailored-headline")
     # The resume's own latest title (never the posting's: a job the person did not hold), and
     # the posting's names for skills the resume shows ("Kubernetes" for "K8s").
-    assert headline.after == "Backend Engineer | Go | Kubernetes | PostgreSQL"
+    assert headline.after == "Backend Engineer | Go | PostgreSQL | Kubernetes"  # the stack first
     assert not headline.needs_confirmation
 
 
@@ -217,3 +217,92 @@ def test_json_is_the_export_schema_and_applies() -> None:
 def test_verb_forms(word: str, tense: str) -> None:
     assert tense_of(word) == tense
     assert inflect("lead", "past", "Led") == "Led"
+
+
+# -- round 7 of the reading: the classes of dropped suggestions, one test each -------------------
+
+def _pair(posting: str, resume: str) -> tuple[Suggestion, ...]:
+    return suggest(analyze_documents(read_pasted(posting), read_pasted(resume), today=TODAY))
+
+
+WEB_DEV = """Dana Quill
+dana@example.com
+
+Experience
+Full Stack Developer, Orchard Apps, Jan 2021 - Present
+- Built the checkout screens in React and the Node.js API behind them
+- Moved the orders service to PostgreSQL
+
+Skills
+React, Node.js, PostgreSQL, Git
+"""
+
+
+def test_practices_the_resume_already_shows_are_not_asked() -> None:
+    found = _pair("Web Developer\n\nRequirements\n- Full-stack development experience\n"
+                  "- DOM manipulation\n- Asynchronous programming in JavaScript\n"
+                  "- Experience with RabbitMQ\n", WEB_DEV)
+    asked = [s.message for s in found if s.rule == "ask-skill"]
+    assert asked == ["Have you used RabbitMQ?"]
+
+
+def test_the_question_names_what_the_posting_wrote() -> None:
+    found = _pair("Support Team Leader\n\nRequirements\n- Knowledge of information security "
+                  "standards\n- Experience with lean tools\n", WEB_DEV)
+    asked = {s.message for s in found if s.rule == "ask-skill"}
+    assert "Do you have experience with information security?" in asked
+    assert "Do you have experience with lean tools?" in asked
+    assert not any("Cybersecurity" in m or "Lean Manufacturing" in m for m in asked)
+
+
+def test_named_tools_are_asked_before_practices() -> None:
+    found = _pair("Engineer\n\nRequirements\n- Experience with microservices architecture\n"
+                  "- Experience with RabbitMQ\n", WEB_DEV)
+    asked = [s.term for s in found if s.rule == "ask-skill"]
+    assert asked.index("rabbitmq") < asked.index("microservices")
+
+
+def test_an_answer_goes_to_a_skills_row_of_its_kind() -> None:
+    resume = ("Kim Lee\nkim@example.com\n\nExperience\nML Engineer, Vela, Jan 2020 - Present\n"
+              "- Trained ranking models on 2 TB of clicks\n\nSkills\n"
+              "ML Frameworks: PyTorch, TensorFlow\nWeb frameworks: Flask, Django\n"
+              "Observability | Datadog | PagerDuty\n")
+    analysis = analyze_documents(read_pasted("Engineer\n\nRequirements\n- Experience with "
+                                             "FastAPI\n"), read_pasted(resume), today=TODAY)
+    (ask,) = [s for s in suggest(analysis) if s.rule == "ask-skill"]
+    # not "ML Frameworks:" (a web framework is no ML framework), not the observability row
+    assert ask.change is not None and ask.change.text == ", FastAPI"
+    text = analysis.resume.document.text
+    assert text[:ask.change.start].endswith("Web frameworks: Flask, Django")
+
+
+def test_the_headline_goes_on_the_resumes_own_title_line() -> None:
+    resume = ("Jane Roe\nBackend Engineer\njane@example.com\n\nSummary\nEngineer who likes "
+              "reliable systems.\n\n" + RESUME.split("\n\n", 2)[2])
+    found = _suggestions(resume)
+    headline = _find(found, Kind.SUMMARY, "tailored-headline")
+    assert headline.before == "Backend Engineer"
+    assert headline.after.startswith("Backend Engineer | Go | PostgreSQL")
+    assert sum(1 for s in found if s.kind is Kind.SUMMARY) == 1
+
+
+def test_an_initial_ends_no_sentence() -> None:
+    resume = RESUME.replace(
+        "- Rolled out Istio across 3 clusters for 40 services",
+        "- Expressed and purified tagged proteins from E. coli strains and tested them with "
+        "P. putida reporter assays in 3 rounds of screening for the ledger service")
+    found = _suggestions(resume)
+    assert not any(s.rule == "long-bullet" and "E. coli" in s.before and "Split" in s.message
+                   for s in found)
+
+
+def test_a_qualified_label_takes_only_its_own_kind() -> None:
+    resume = ("Kim Lee\nkim@example.com\n\nExperience\nML Engineer, Vela, Jan 2020 - Present\n"
+              "- Trained ranking models on 2 TB of clicks\n\nSkills\n"
+              "ML Frameworks: PyTorch, ONNX\nLanguages: Python, Go\nTools | Git | Docker\n")
+    analysis = analyze_documents(read_pasted("Engineer\n\nRequirements\n- Experience with "
+                                             "Node.js\n"), read_pasted(resume), today=TODAY)
+    (ask,) = [s for s in suggest(analysis) if s.rule == "ask-skill"]
+    assert ask.change is not None
+    line = analysis.resume.document.text[:ask.change.start].rsplit("\n", 1)[-1]
+    assert not line.startswith("ML Frameworks")  # a web runtime is no ML framework

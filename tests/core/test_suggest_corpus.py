@@ -98,8 +98,11 @@ REAL = [
      "using Prophet and ARIMA", "using Prophet and ARIMA (statistical analysis)."),
     ("accounting-google-revenue-sofiaflores", Kind.ASK, "ask-skill", "", "SQL"),
     ("marketing-google-content-johnsmith", Kind.STYLE, "buzzword", "Results-driven", None),
-    ("software-backend-dcstartup-johnsmith", Kind.SUMMARY, "tailored-headline", "",
-     "Senior Software Engineer | "),
+    # the resume's own title line gets the posting's core skills, not a second title
+    ("software-backend-dcstartup-johnsmith", Kind.SUMMARY, "tailored-headline",
+     "Senior Software Engineer", "Senior Software Engineer | Go | Python | PostgreSQL"),
+    ("software-cityofla-programmer-analyst-johndoe-java", Kind.SUMMARY, "tailored-headline", "",
+     "Full Stack Java Developer | "),
 ]
 
 

@@ -554,7 +554,19 @@ def _split_long(document: Document, start: int, end: int, block: int,
 
 # -- noise and headings ----------------------------------------------------------------------
 
+# A job board's detail label on a line of its own; the line under it is its value
+# ("Role:" / "Backend Developer DevOps System Administrator", "Technologies" / "java mysql").
+_DETAIL_LABEL = re.compile(
+    r"^(?:job type|experience level|seniority level|role|industry|company size|company type|"
+    r"technologies|tech stack|tags|compensation|salary|employment type|job function|"
+    r"date posted|working hours|contract type)\s*:?$", re.IGNORECASE)
+
+
 def _mark_noise(units: list[_Unit]) -> None:
+    for before, after in itertools.pairwise(units):
+        if not before.listy and _DETAIL_LABEL.match(before.text.strip()) and \
+                len(after.text.split()) <= 12 and not after.listy:
+            before.noise = after.noise = True
     for unit in units:
         text = unit.text.strip()
         words = text.split()

@@ -40,7 +40,10 @@ def ask_suggestions(ctx: Context) -> Iterator[Suggestion]:
     title = (ctx.analysis.posting.title or "").lower()
     in_title = {s.term for s in found if s.term and any(
         form.lower() in title for form in _forms(ctx, s.term))}
-    found.sort(key=lambda s: (_strength_rank(ctx, s), s.term not in in_title, -s.score_delta))
+    # Within a strength, named tools before practices: "Have you used Kafka?" helps more than
+    # "Do you have experience with scalability?".
+    found.sort(key=lambda s: (_strength_rank(ctx, s), s.term not in in_title,
+                              _is_technique(ctx, s.term), -s.score_delta))
     # A resume far from the posting gets questions on its must-haves only: a pile of
     # nice-to-have questions hides the gaps that matter.
     weak_fit = ctx.analysis.score < ctx.rules.weak_fit_score
@@ -53,6 +56,10 @@ def ask_suggestions(ctx: Context) -> Iterator[Suggestion]:
             if questions > ctx.rules.max_questions:
                 continue
         yield suggestion
+
+
+def _is_technique(ctx: Context, term: str | None) -> bool:
+    return term is not None and ctx.lexicon[term].category in TECHNIQUES
 
 
 def _forms(ctx: Context, term: str) -> list[str]:
@@ -95,12 +102,24 @@ def _questions(ctx: Context) -> Iterator[Suggestion]:
             if entry.category == "concept" and \
                     verdict.requirement.strength is not Strength.MUST:
                 continue  # "design patterns" in a nice-to-have list: not worth a question
+            if entry.category in TECHNIQUES and _partly_shown(ctx, term):
+                continue  # full-stack work already in the bullets: naming it, not asking
             asked.add(term)
             yield from _for_term(ctx, verdict, term, form)
             per_requirement += 1
             # "A, B or C" (alternatives) is asked once, about A; "A and B", at most twice.
             if per_requirement >= (1 if _alternatives(verdict) else 2):
                 break
+
+
+def _partly_shown(ctx: Context, term: str) -> bool:
+    """A practice the bullets already show signs of (shown through work, or one sign)."""
+    from tailorfit.core.match.concepts import shown_through_work
+
+    entry = ctx.lexicon[term]
+    if not entry.signals:
+        return False
+    return shown_through_work(entry, ctx.profile).status is not Status.MISSING
 
 
 _FUNCTION_WORDS = frozenset({"and", "or", "of", "on", "in", "for", "the", "to", "with", "a",
@@ -124,6 +143,20 @@ def _is_product(written: str, name: str, category: str) -> bool:
         if parts and not all(is_common_word(p) for p in parts):
             return True  # "Kafka", "Salesforce": not an English word
     return False
+
+
+def _asked_form(ctx: Context, term: str, written: str) -> str:
+    """The name to ask about: the lexicon's form that the posting wrote ("information security",
+    "Lean"), in the lexicon's casing ("PostgreSQL" for "POSTGRESQL"); the display name when
+    the posting wrote no form of it as such. Asking about "Lean Manufacturing" when the
+    posting said "lean tools" or about "Cybersecurity" for "information security" names
+    something the posting did not ask."""
+    entry = ctx.lexicon[term]
+    folded = written.casefold().strip()
+    for form in (entry.name, *entry.aliases):
+        if form.casefold() == folded:
+            return entry.display_name if form == entry.name else form
+    return entry.display_name
 
 
 def _alternatives(verdict: Verdict) -> bool:
@@ -152,8 +185,7 @@ def _product(ctx: Context, verdict: Verdict, term: str) -> bool:
 def _for_term(ctx: Context, verdict: Verdict, term: str, form: str) -> Iterator[Suggestion]:
     category = ctx.lexicon[term].category
     written = form  # how the posting writes it decides between a product and a practice
-    # The lexicon's name, not the posting's casing ("PostGRESQL", "LINUX environment").
-    form = ctx.lexicon[term].display_name
+    form = _asked_form(ctx, term, written)
     confirmed = term in ctx.confirmed
     delta = score_if_met(ctx.analysis, verdict) - ctx.analysis.score
     if _is_product(written, form, category):
@@ -199,8 +231,9 @@ _LABELS = {
     "os": ("operating", "systems"), "data": ("data", "analytics", "bi"),
     "ml": ("machine", "ml", "ai"), "methodology": ("methods", "methodologies", "practices",
                                                    "processes"),
-    "concept": ("concepts", "practices", "other"), "design": ("design", "tools"),
+    "concept": ("concepts", "practices", "other"), "design": ("design", "ux", "ui"),
 }
+_ALL_LABEL_WORDS = frozenset(w.rstrip("s") for words in _LABELS.values() for w in words)
 
 
 def _new_line(ctx: Context, verdict: Verdict, term: str, form: str, after_block: int,
@@ -246,7 +279,11 @@ def _skills_block(ctx: Context, term: str) -> int | None:
         if len(head) < 2 or len(head[0].split()) > 4:
             return None
         words = {w.rstrip("s") for w in re.findall(r"[a-z]+", head[0].lower())}
-        return bool(words & {label.rstrip("s") for label in labels})
+        own = {label.rstrip("s") for label in labels}
+        # "ML Frameworks:" is a place for PyTorch, not for Node.js: a label word of another
+        # kind of skill qualifies the line.
+        foreign = (words & _ALL_LABEL_WORDS) - own - {"tool", "other", "skill", "technical"}
+        return bool(words & own) and not foreign
 
     # A line of spoken languages ("Languages: Swedish, English") takes no tool.
     spoken = {i for i in blocks if category != "human_language" and any(
@@ -264,7 +301,19 @@ def _skills_block(ctx: Context, term: str) -> int | None:
         if label_fits(index):
             return index
     unlabelled = [i for i in blocks if label_fits(i) is None]
-    return unlabelled[-1] if unlabelled else None
+    if not unlabelled:
+        return None
+    # A line of neighbouring kinds of skill ("Go Python Node.js" for jQuery), else the last.
+    family = _FAMILY.get(category, frozenset())
+    near = [i for i in unlabelled if any(ctx.lexicon[h.entry].category in family
+                                         for h in ctx.resume_hits_by_block.get(i, ()))]
+    return (near or unlabelled)[-1]
+
+
+_FAMILIES = (frozenset({"language", "framework", "library"}), frozenset({"database", "data"}),
+             frozenset({"cloud", "devops", "os", "tool", "security", "protocol"}),
+             frozenset({"data", "ml"}), frozenset({"methodology", "concept"}))
+_FAMILY = {c: frozenset().union(*(f for f in _FAMILIES if c in f)) for f in _FAMILIES for c in f}
 
 
 def _bullet_to_fill(ctx: Context, verdict: Verdict, term: str, form: str) -> Iterator[Suggestion]:

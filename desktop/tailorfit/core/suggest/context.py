@@ -11,6 +11,7 @@ from tailorfit.core.suggest.rules import WritingRules, writing_rules
 if TYPE_CHECKING:
     from tailorfit.core.lexicon import Lexicon
     from tailorfit.core.lexicon.terms import TermHit
+    from tailorfit.core.match.profile import Profile
     from tailorfit.core.match.result import Analysis
     from tailorfit.core.model import Block, Document
     from tailorfit.core.parse.resume import Role
@@ -79,6 +80,13 @@ class Context:
         for hit in self.analysis.resume_hits:
             found.setdefault(hit.block, []).append(hit)
         return found
+
+    @cached_property
+    def profile(self) -> Profile:
+        """The resume as the matcher reads it (built once, when a rule needs its signals)."""
+        from tailorfit.core.match.profile import Profile
+
+        return Profile(self.analysis.resume, self.lexicon)
 
     @cached_property
     def held_terms(self) -> frozenset[str]:

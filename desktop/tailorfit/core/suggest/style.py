@@ -46,9 +46,23 @@ def style_suggestions(ctx: Context) -> Iterator[Suggestion]:
 _SENTENCE_END = re.compile(r"[.;!?](?:\s+|$)")
 
 
+# A full stop after these ends no sentence: "E. coli", "P. putida", "approx. 40", "e.g. Kafka".
+_NOT_AN_END = frozenset({"e.g", "i.e", "etc", "vs", "approx", "incl", "no", "dr", "mr", "ms",
+                         "mrs", "st", "jr", "sr", "inc", "co", "ltd", "fig", "ca", "cf", "al",
+                         "sp", "spp", "dept", "univ"})
+
+
 def _sentences(text: str) -> int:
     text = text.rstrip()
-    return len(_SENTENCE_END.findall(text)) + (0 if text[-1:] in ".;!?" else 1)
+    ends = 0
+    for match in _SENTENCE_END.finditer(text):
+        if text[match.start()] == ".":
+            word = text[:match.start()].rsplit(None, 1)[-1] if text[:match.start()].strip() \
+                else ""
+            if (len(word) == 1 and word.isupper()) or word.lower() in _NOT_AN_END:
+                continue  # an initial or an abbreviation
+        ends += 1
+    return ends + (0 if text[-1:] in ".;!?" else 1)
 
 
 def _long(line: Line) -> Suggestion:

@@ -33,6 +33,12 @@ _HEADLINE_CATEGORIES = frozenset({"language", "framework", "library", "database"
                                   "methodology", "design", "finance", "marketing"})
 
 
+# Which kinds of skill lead a headline: the stack, then platforms and tools, then practices.
+_CATEGORY_RANK = {"language": 0, "framework": 0, "library": 0, "database": 0, "ml": 0,
+                  "data": 0, "cloud": 1, "devops": 1, "security": 1, "os": 1, "protocol": 1,
+                  "tool": 1, "design": 1, "finance": 1, "marketing": 1, "methodology": 2}
+
+
 @cache
 def _template(name: str) -> jinja2.Template:
     import jinja2
@@ -64,27 +70,37 @@ def summary_facts(ctx: Context) -> dict[str, object] | None:
         posting_forms.setdefault(hit.entry, hit.text)
     skills: list[str] = []
     ids: list[str] = []
-    verdicts = sorted(ctx.analysis.verdicts,
-                      key=lambda v: v.requirement.strength is not Strength.MUST)
-    for verdict in verdicts:
+    # The posting's core first: met must-haves, the tools it names most, then practices
+    # ("React" for a React lead, not "Git" and "Agile").
+    mentions: dict[str, int] = {}
+    for hit in ctx.analysis.posting_hits:
+        mentions[hit.entry] = mentions.get(hit.entry, 0) + 1
+    candidates: list[tuple[tuple[int, int, int, int], str]] = []
+    for order, verdict in enumerate(ctx.analysis.verdicts):
         if verdict.status is not Status.MET:
             continue
         for term in verdict.terms:
             entry = ctx.lexicon.entries.get(term)
-            if term not in named or entry is None or entry.category not in _HEADLINE_CATEGORIES \
-                    or _overlaps(ctx, term, ids):
+            if entry is None or entry.category not in _HEADLINE_CATEGORIES:
                 continue
-            # The resume's own name for it ("J2EE") when it writes a name; the standard name
-            # ("Machine Learning") when it wrote a phrase ("deploying models").
-            # The posting's word for it first (the headline is tailored), then the resume's,
-            # when either is a name and not shouted ("MYSQL"); else the standard name.
-            name = next((entry.casing_of(f) for f in (posting_forms.get(term, ""), named[term])
-                         if is_name(f) and not (f.isupper() and len(f) > 4)),
-                        entry.display_name)
-            if _words(name) & _words(title) or name in skills:
-                continue  # "Primary English Teacher · Teaching" says nothing new
-            skills.append(name)
-            ids.append(term)
+            rank = (verdict.requirement.strength is not Strength.MUST,
+                    _CATEGORY_RANK.get(entry.category, 2), -mentions.get(term, 0), order)
+            candidates.append((rank, term))
+    for _, term in sorted(candidates):
+        entry = ctx.lexicon[term]
+        if term not in named or _overlaps(ctx, term, ids):
+            continue
+        # The resume's own name for it ("J2EE") when it writes a name; the standard name
+        # ("Machine Learning") when it wrote a phrase ("deploying models").
+        # The posting's word for it first (the headline is tailored), then the resume's,
+        # when either is a name and not shouted ("MYSQL"); else the standard name.
+        name = next((entry.casing_of(f) for f in (posting_forms.get(term, ""), named[term])
+                     if is_name(f) and not (f.isupper() and len(f) > 4) and not f.islower()),
+                    entry.display_name)
+        if _words(name) & _words(title) or name in skills:
+            continue  # "Primary English Teacher · Teaching" says nothing new
+        skills.append(name)
+        ids.append(term)
         if len(skills) >= MAX_SKILLS:
             break
     degree = None
@@ -98,6 +114,44 @@ def summary_facts(ctx: Context) -> dict[str, object] | None:
         return None  # two words make no headline; better none than a thin one
     return {"title": title, "years": years, "counted": not resume.claimed_years,
             "skills": skills[:MAX_SKILLS], "degree": degree}
+
+
+def _title_line_above(ctx: Context, summary_block: int) -> int | None:
+    """A short line naming a job ("Front-End Developer") between the name and the summary."""
+    from tailorfit.core.parse.vocab import JOB_TITLE
+
+    for index in range(1, min(summary_block, 8)):
+        text = ctx.content(index)
+        if 1 <= len(text.split()) <= 8 and JOB_TITLE.search(text) and "@" not in text \
+                and ":" not in text:
+            # "Front-End Developer | bwayne": a handle or a link shares the line; leave it be.
+            parts = [p.strip() for p in re.split(r"[|·•]", text)]
+            if any(p and ((p.islower() and len(p.split()) == 1) or "." in p or "/" in p)
+                   for p in parts[1:]):
+                return None
+            return index
+    return None
+
+
+def _extend_title_line(ctx: Context, index: int, facts: dict[str, object],
+                       posting_title: str) -> Iterator[Suggestion]:
+    """The posting's core skills the resume shows, after the resume's own title line."""
+    lo, hi = ctx.content_range(index)
+    line = ctx.document.text[lo:hi]
+    skills = [x for x in facts["skills"]  # type: ignore[attr-defined]
+              if x.lower() not in line.lower() and not _words(x) & _words(line)]
+    if len(skills) < 3:
+        return
+    separator = " | " if "|" in line or not any(c in line for c in "·•,") else \
+        next(f" {c} " for c in "·•" if c in line) if any(c in line for c in "·•") else ", "
+    added = separator + separator.join(skills)
+    yield Suggestion(kind=Kind.SUMMARY, rule="tailored-headline",
+                     message=f"Add {posting_title}'s core skills to your headline",
+                     reason=("Only skills your resume already shows, in the posting's words, "
+                             "after your own title line: the first line a recruiter reads."),
+                     block=index, target_start=lo, target_end=hi, before=line,
+                     after=line + added, change=Change(hi, hi, added),
+                     position=Position.INSIDE)
 
 
 def _clean_title(title: str) -> str:
@@ -149,6 +203,12 @@ def summary_suggestions(ctx: Context) -> Iterator[Suggestion]:
     summary = next((s for s in resume.sections if s.kind is ResumeSection.SUMMARY), None)
     if summary is not None:
         first = document.block_at(summary.heading[1] + 1 if summary.heading else summary.start)
+        title_line = _title_line_above(ctx, document.block_at(summary.start))
+        if title_line is not None:
+            # "Senior Software Engineer" under the name already heads the resume: the skills
+            # go on that line rather than into a second title above the summary.
+            yield from _extend_title_line(ctx, title_line, facts, posting_title)
+            return
         # The resume's own latest title: a headline claiming the posting's title would state
         # a job the person never held.
         shown = str(facts["title"])
