@@ -34,10 +34,10 @@ def test_held_out_cases_hold_their_figures(corpus: Path) -> None:
     assert overall["cases"] >= 20 and overall["labels"] >= 200
     # Last run of issue 8 (benchmarks/cases_holdout/last-run.txt), after fixing bug classes
     # its errors exposed; the first run (first-run.txt) was 73.2 / 67.8 / 56.0 / 13.3%.
-    assert overall["recall"] >= 0.94
+    assert overall["recall"] >= 0.96
     assert overall["precision"] >= 0.90
-    assert overall["agreement"] >= 0.63
-    assert overall["severe"] <= 0.11
+    assert overall["agreement"] >= 0.62
+    assert overall["severe"] <= 0.115
 
 
 def test_fresh_cases_hold_their_first_run(corpus: Path) -> None:

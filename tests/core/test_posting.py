@@ -276,3 +276,14 @@ def test_a_detail_label_on_its_own_line_makes_the_next_line_its_value() -> None:
             "Technologies\namazon-web-services mysql java jenkins\n\n"
             "You have 5+ years of experience with Terraform.\n")
     assert _asks(text) == ["You have 5+ years of experience with Terraform."]
+
+
+def test_prose_requirement_sentences_in_a_posting_without_headings() -> None:
+    text = ("Supply Network Manager\n\nWe are a healthcare company with 4,800 employees.\n"
+            "Solid planning experience from an international setting.\n"
+            "As you will join a regulated business you will also need a sense of detail.\n"
+            "You must thrive where the only constant is change.\n"
+            "We offer a friendly team.\n")
+    assert _asks(text) == ["Solid planning experience from an international setting.",
+                           "As you will join a regulated business you will also need a sense "
+                           "of detail.", "You must thrive where the only constant is change."]

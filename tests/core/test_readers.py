@@ -183,3 +183,13 @@ def test_a_hanging_indent_continues_a_long_list_item(tmp_path: Path) -> None:
     assert "- Co-supervised 2 MSc students." in texts
     # under a short item, an indented line is a line of its own (the employer under a title)
     assert "- Sales Representative" in texts and "XYZ Corporation, Springfield" in texts
+
+
+def test_a_line_that_leaves_a_parenthesis_open_runs_on(tmp_path: Path) -> None:
+    path = tmp_path / "posting.txt"
+    path.write_text("You hold a relevant Master's degree ( i.e .\nBusiness Engineering or Supply "
+                    "Chain Management ) backed by 7 years of experience .\nYou speak English .\n",
+                    encoding="utf-8")
+    texts = [b.text for b in read_document(path).blocks]
+    assert texts[0].startswith("You hold a relevant Master's degree ( i.e . Business")
+    assert texts[1] == "You speak English ."

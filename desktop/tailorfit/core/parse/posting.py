@@ -116,7 +116,8 @@ _REQUIREMENT_SENTENCE = re.compile(
     r"\b(?:\d+\+?\s*(?:-\s*\d+\s*)?\+?\s*(?:years?|yrs)|experience (?:with|in|of|using)|"
     r"experienced (?:in|with)|knowledge of|proficien\w*|familiar\w*|degree|bachelor|master'?s|"
     r"diploma|certif\w*|licen[sc]\w*|must (?:have|be|hold|possess)|required|requirements?|"
-    r"should (?:have|be)|you (?:have|are|bring|possess)|ability to|able to|skills? (?:in|with)|"
+    r"should (?:have|be)|you (?:have|are|bring|possess|hold|know)|ability to|able to|"
+    r"skills? (?:in|with)|experience from|you (?:will )?(?:also )?need|you must|"
     r"expertise|background in|understanding of|fluen(?:t|cy)|candidates? (?:must|should|will)|"
     r"you (?:thrive|excel|enjoy|master|speak)|graduat\w+ from|is (?:an )?(?:absolute )?"
     r"advantage|is preferred|are preferred|a plus|travel|speaking and writing)",

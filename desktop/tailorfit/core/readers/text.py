@@ -256,5 +256,7 @@ def _continues(previous: str, current: str) -> bool:
     """
     if _ENDS_ON_INITIAL.search(previous) and current[:1].islower():
         return True
+    if previous.count("(") > previous.count(")") and not _STARTS_ITEM.match(current):
+        return True  # "a Master's degree ( i.e ." / "Business Engineering ) ...": one sentence
     return (len(previous) >= _WRAP_WIDTH and previous[-1] not in ".:;!?"
             and (current[:1].islower() or current[:1] == "(") and not _STARTS_ITEM.match(current))
