@@ -287,3 +287,26 @@ def test_prose_requirement_sentences_in_a_posting_without_headings() -> None:
     assert _asks(text) == ["Solid planning experience from an international setting.",
                            "As you will join a regulated business you will also need a sense "
                            "of detail.", "You must thrive where the only constant is change."]
+
+
+def test_a_lead_in_ending_in_dots_is_a_heading_and_what_awaits_you_are_benefits() -> None:
+    text = ("Backend Engineer\n\nWhat you'll be working on...\nImprove our Terraform "
+            "infrastructure\nSkills & experiences exciting to us...\nExperience with Node.js "
+            "services\nExperience with AWS is a plus\nThis and more is awaiting you...\n"
+            "An energetic team in a product-focused culture\nRegular team lunches\n")
+    found = {r.text: r.strength for r in parse_posting(read_pasted(text)).requirements}
+    assert found == {"Experience with Node.js services": Strength.MUST,
+                     "Experience with AWS is a plus": Strength.NICE}
+
+
+def test_asks_of_the_candidate_filed_under_the_tasks() -> None:
+    text = ("Capacity Planner\n\nMain tasks in the position are:\nPlan the repair capacity\n"
+            "We prefer a person with a master degree in supply chain and 5 years of experience.\n"
+            "The candidate must be structured and well organized.\n"
+            "Furthermore the candidate must have strong communication skills.\n")
+    found = {r.text: r.strength for r in parse_posting(read_pasted(text)).requirements}
+    assert found == {
+        "We prefer a person with a master degree in supply chain and 5 years of experience.":
+            Strength.NICE,
+        "The candidate must be structured and well organized.": Strength.MUST,
+        "Furthermore the candidate must have strong communication skills.": Strength.MUST}

@@ -45,7 +45,8 @@ _CUES: list[tuple[PostingSection, re.Pattern[str]]] = [
         r"salary|\bpay\b|total rewards|rewards|why (?:join|work (?:with|for|at))|why you'll love|"
         r"what this job offers|our offer|we provide|life at|(?:top )?reasons to (?:work|join)|"
         r"remuneration|we can offer|we(?: will)? offer you|terms of (?:salary and )?employment|"
-        r"(?:salary|pay) and (?:terms|conditions)|employment terms|terms and conditions")),
+        r"(?:salary|pay) and (?:terms|conditions)|employment terms|terms and conditions|"
+        r"awaits? you|awaiting you|what's in store|in return")),
     (PostingSection.REQUIREMENTS, re.compile(
         r"educational background|requirements?|required|qualifications?|minimum|basic|must[- ]haves?|"
         r"what you(?:'ll| will)? (?:need|bring|have|know)|what we(?:'re| are) looking for|"
@@ -89,7 +90,7 @@ _SALARY = Folded(r"[$\u20ac\u00a3\u20b9]\s?\d[\d,.]*\s*[kK]?|\b\d+(?:\.\d+)?\s*(
 _LEGAL = Folded(r"equal opportunity|\be(?:eo|oe)\b|regardless of (?:race|age|sex)|without regard to|"
                     r"reasonable accommodation|e-verify|drug[- ]free|affirmative action|"
                     r"does not discriminate|protected veteran")
-_NICE_WORDS = Folded(r"\b(?:preferred|preferably|a plus|is a plus|are a plus|nice to have|"
+_NICE_WORDS = Folded(r"\b(?:preferred|preferably|we prefer|a plus|is a plus|are a plus|nice to have|"
                          r"nice-to-have|bonus|ideally|desirable|desired|advantageous|would be "
                          r"(?:great|nice|a plus)|not required|helpful|beneficial|good to have|"
                          r"an? (?:absolute |big |real |great |clear |definite )?(?:plus|advantage|asset)|"
@@ -132,6 +133,8 @@ _ASKS_OF_CANDIDATE = Folded(
     r"^\W*(?:(?:you|candidates?|applicants?|the candidate|[a-z][\w.+#-]*\s+(?:developers?|"
     r"engineers?|analysts?|designers?))\s+)?(?:needs?|should|must)\s+(?:to\s+)?(?:have|possess|"
     r"be\s+able)\b|"
+    r"^\W*(?:furthermore\s+)?(?:the candidate|candidates|applicants|you)\s+(?:must|should)\s+"
+    r"(?:have|be|possess|hold)\b|^\W*we (?:prefer|require|expect)\b|"
     r"^\W*(?:additional\s+)?skill[- ]?sets?\s+(?:of|in)\b|"
     r"^\W*(?:relevant|prior|previous|proven)\b[^.]{0,120}\bexperience\b")
 _NOTE_REQUIREMENT = Folded(
@@ -187,6 +190,8 @@ _OR_END = re.compile(r"[;,]?\s*\bor\s*$", re.IGNORECASE)
 _AND_END = re.compile(r"[;,]?\s*\band\s*$", re.IGNORECASE)
 _TRAILING = re.compile(r"[\s;,:]+$")
 _ENUMERATED_HEADING = re.compile(r"^\(?[A-Za-z0-9]{1,2}[.)]\s")
+_RATED_ITEM = re.compile(r"\S\s+(?:is|are)\s+(?:(?:a|an)\s+(?:big\s+)?(?:plus|advantage|asset|bonus)"
+                         r"|preferred|required|desired|desirable|mandatory)\b", re.IGNORECASE)
 _NICE_MARK = re.compile(r"\((?:preferred|desired|optional|nice to have)\)\s*$", re.IGNORECASE)
 _STRENGTH_MARK = re.compile(r"\((?:required|preferred|desired|optional)\)\s*$", re.IGNORECASE)
 # Application instructions, contact lines and terms of employment: never a requirement.
@@ -596,8 +601,12 @@ def _heading_of(document: Document, unit: _Unit) -> tuple[PostingSection | None,
             and not re.match(r"^about\s+(?:you|the (?:role|job|position)|this role)\b", text,
                              re.IGNORECASE)):
         return PostingSection.ABOUT, text.rstrip(":")
-    if _STRENGTH_MARK.search(text):
-        return None, ""  # "CSS (Required)" is an item of a job-board list, not a heading
+    if _STRENGTH_MARK.search(text) or _RATED_ITEM.search(text):
+        # "CSS (Required)", "Experience with AWS is a plus": an item that rates itself
+        return None, ""
+    # "Skills & experiences exciting to us..." leads in like a colon does.
+    if re.search(r"(?:\.{2,}|\u2026)\s*$", text):
+        text = re.sub(r"[\s.\u2026]+$", "", text) + ":"
     found = classify_heading(text.rstrip(":"), _CUES)
     if found is None:
         return None, ""
