@@ -310,3 +310,33 @@ def test_asks_of_the_candidate_filed_under_the_tasks() -> None:
             Strength.NICE,
         "The candidate must be structured and well organized.": Strength.MUST,
         "Furthermore the candidate must have strong communication skills.": Strength.MUST}
+
+
+def test_requirement_sentences_that_lost_their_heading_under_the_tasks() -> None:
+    # A postdoc ad and an applications-specialist ad: the qualifications follow the tasks with
+    # no heading of their own.
+    postdoc = ("Postdoc in Wearable Computing\n\nResponsibilities and tasks\n"
+               "Build software for wearable sensors.\n"
+               "A research background in machine learning is required.\n"
+               "Experience with physiological measurements is a definite advantage.\n"
+               "Project management experience\n")
+    found = {r.text: r.strength for r in parse_posting(read_pasted(postdoc)).requirements}
+    assert found == {"A research background in machine learning is required.": Strength.MUST,
+                     "Experience with physiological measurements is a definite advantage.":
+                         Strength.NICE,
+                     "Project management experience": Strength.MUST}
+    dairy = ("Application Specialist\n\nYour primary responsibilities will be to\n"
+             "Provide technical support to customers.\n"
+             "The ideal candidate is a food engineer or has a similar background.\n"
+             "You need to have a keen interest in dairy chemistry.\n"
+             "You have excellent communication skills.\n")
+    assert _asks(dairy) == ["The ideal candidate is a food engineer or has a similar background.",
+                            "You need to have a keen interest in dairy chemistry.",
+                            "You have excellent communication skills."]
+
+
+def test_a_lead_in_without_a_colon_and_the_application_process_ask_nothing() -> None:
+    text = ("Engineering Manager\n\nYour skills\nYou could be our next teammate if you\n"
+            "Have 3+ years of people management experience\nThe interview process\n"
+            "Contact us if you need further information on the application process.\n")
+    assert _asks(text) == ["Have 3+ years of people management experience"]

@@ -120,7 +120,8 @@ _REQUIREMENT_SENTENCE = re.compile(
     r"should (?:have|be)|you (?:have|are|bring|possess|hold|know)|ability to|able to|"
     r"skills? (?:in|with)|experience from|you (?:will )?(?:also )?need|you must|"
     r"expertise|background in|understanding of|fluen(?:t|cy)|candidates? (?:must|should|will)|"
-    r"you (?:thrive|excel|enjoy|master|speak)|graduat\w+ from|is (?:an )?(?:absolute )?"
+    r"you (?:thrive|excel|enjoy|master|speak|understand)|are (?:eager|passionate) |"
+    r"graduat\w+ from|is (?:an )?(?:absolute )?"
     r"advantage|is preferred|are preferred|a plus|travel|speaking and writing)",
     re.IGNORECASE)
 _SUBSTITUTION = Folded(r"may be substituted|is equivalent to \d|in lieu of the required|"
@@ -136,7 +137,19 @@ _ASKS_OF_CANDIDATE = Folded(
     r"^\W*(?:furthermore\s+)?(?:the candidate|candidates|applicants|you)\s+(?:must|should)\s+"
     r"(?:have|be|possess|hold)\b|^\W*we (?:prefer|require|expect)\b|"
     r"^\W*(?:additional\s+)?skill[- ]?sets?\s+(?:of|in)\b|"
-    r"^\W*(?:relevant|prior|previous|proven)\b[^.]{0,120}\bexperience\b")
+    r"^\W*(?:relevant|prior|previous|proven)\b[^.]{0,120}\bexperience\b|"
+    # requirement sentences that lost their heading ("A research background ... is required",
+    # "The ideal candidate is ...", "You have excellent communication skills")
+    r"\b(?:is|are) (?:required|a (?:definite |big |clear |great )?(?:advantage|plus|must))\b|"
+    r"\bwould be (?:preferred|an advantage|a plus)\b|^\W*the ideal candidate\b|"
+    r"^\W*you (?:will )?need to (?:have|be)\b|"
+    r"^\W*you have (?:an? )?(?:[\w-]+ ){0,3}(?:degree|experience|knowledge|skills|background|"
+    r"understanding|education|insight)\b|"
+    r"^\W*(?:strong|excellent|good|solid|proven|extensive)\s+(?:[\w-]+\s+){0,3}(?:skills|"
+    r"experience|knowledge|insight)\b|"
+    # "Project management experience", not "Improve the customer experience"
+    r"^(?!.*\b(?:the|our|your|their|customer|user|guest|patient|client)\b)\W*(?:[\w-]+ ){1,3}"
+    r"experience\W*$")
 _NOTE_REQUIREMENT = Folded(
     r"(?:requires?|required|must (?:have|possess|hold))\b.{0,40}\b(?:valid|current)\b.{0,60}"
     r"\b(?:licen[sc]e|certificat\w*|card)|\b(?:licen[sc]e|certification)\b.{0,80}\b(?:is|are) "
@@ -190,6 +203,8 @@ _OR_END = re.compile(r"[;,]?\s*\bor\s*$", re.IGNORECASE)
 _AND_END = re.compile(r"[;,]?\s*\band\s*$", re.IGNORECASE)
 _TRAILING = re.compile(r"[\s;,:]+$")
 _ENUMERATED_HEADING = re.compile(r"^\(?[A-Za-z0-9]{1,2}[.)]\s")
+_DANGLING = re.compile(r"\b(?:if you|could also)\s*$",
+                       re.IGNORECASE)
 _RATED_ITEM = re.compile(r"\S\s+(?:is|are)\s+(?:(?:a|an)\s+(?:big\s+)?(?:plus|advantage|asset|bonus)"
                          r"|preferred|required|desired|desirable|mandatory)\b", re.IGNORECASE)
 _NICE_MARK = re.compile(r"\((?:preferred|desired|optional|nice to have)\)\s*$", re.IGNORECASE)
@@ -200,6 +215,7 @@ _APPLICATION = Folded(
     r"application)|apply (?:now|here|via|through|online|at|before|by)\b|questions about the "
     r"(?:position|job|role)|for (?:additional|more|further) information|we look forward to|"
     r"probationary period|post[- ]offer|selection process|if you can relate to|"
+    r"further information|(?:interview|recruitment|hiring) process|"
     # a sentence about the list itself: "The requirements listed below are representative ..."
     r"\b(?:listed|described|outlined) (?:below|above)\b")
 _NEGATION = Folded(r"\bnot (?:necessary|required|needed|a requirement|mandatory|essential)\b|"
@@ -793,6 +809,8 @@ def _make_item(document: Document, start: int, end: int, section: PostingSection
         return None  # "<CONTACT> <CONTACT>": a de-identified contact line, nothing asked
     if not re.search(r"[A-Za-z]{2}", stripped):
         return None  # "1", "2)": an enumerator left alone
+    if _DANGLING.search(stripped):
+        return None  # "You could be our next teammate if you": a lead-in, its items follow
     if (_APPLICATION.search(stripped) or _DETAIL_LINE.search(stripped)
             or _SCHEDULE_ONLY.match(stripped)):
         return None
