@@ -340,3 +340,21 @@ def test_a_lead_in_without_a_colon_and_the_application_process_ask_nothing() -> 
             "Have 3+ years of people management experience\nThe interview process\n"
             "Contact us if you need further information on the application process.\n")
     assert _asks(text) == ["Have 3+ years of people management experience"]
+
+
+def test_requirement_sentences_rated_essential_needed_or_desirable() -> None:
+    # A prose PhD ad and a recruiter's prose ad: no headings, the asks rate themselves.
+    phd = ("PhD stipend in proteomics\n\nThe group studies cell signalling in cancer.\n"
+           "Strong motivation and excellent scientific skills are essential.\n"
+           "Good communication skills both oral and written.\n"
+           "Experience with SILAC is desirable.\n")
+    found = {r.text: r.strength for r in parse_posting(read_pasted(phd)).requirements}
+    assert found == {"Strong motivation and excellent scientific skills are essential.":
+                         Strength.MUST,
+                     "Good communication skills both oral and written.": Strength.MUST,
+                     "Experience with SILAC is desirable.": Strength.NICE}
+    recruiter = ("Java Developer\n\nJob Description\nOur client builds banking software.\n"
+                 "They must be comfortable with working to technical designs.\n"
+                 "Java experience is needed.\n")
+    assert _asks(recruiter) == ["They must be comfortable with working to technical designs.",
+                                "Java experience is needed."]

@@ -121,6 +121,8 @@ _REQUIREMENT_SENTENCE = re.compile(
     r"skills? (?:in|with)|experience from|you (?:will )?(?:also )?need|you must|"
     r"expertise|background in|understanding of|fluen(?:t|cy)|candidates? (?:must|should|will)|"
     r"you (?:thrive|excel|enjoy|master|speak|understand)|are (?:eager|passionate) |"
+    r"(?:is|are) (?:essential|needed|desirable)|would be considered|"
+    r"(?:good|strong|excellent|solid) [\w ,]{0,30}skills|"
     r"graduat\w+ from|is (?:an )?(?:absolute )?"
     r"advantage|is preferred|are preferred|a plus|travel|speaking and writing)",
     re.IGNORECASE)
@@ -140,7 +142,8 @@ _ASKS_OF_CANDIDATE = Folded(
     r"^\W*(?:relevant|prior|previous|proven)\b[^.]{0,120}\bexperience\b|"
     # requirement sentences that lost their heading ("A research background ... is required",
     # "The ideal candidate is ...", "You have excellent communication skills")
-    r"\b(?:is|are) (?:required|a (?:definite |big |clear |great )?(?:advantage|plus|must))\b|"
+    r"\b(?:is|are) (?:required|needed|desirable|essential|"
+    r"a (?:definite |big |clear |great )?(?:advantage|plus|must))\b|^\W*(?:they|candidates?) must be\b|"
     r"\bwould be (?:preferred|an advantage|a plus)\b|^\W*the ideal candidate\b|"
     r"^\W*you (?:will )?need to (?:have|be)\b|"
     r"^\W*you have (?:an? )?(?:[\w-]+ ){0,3}(?:degree|experience|knowledge|skills|background|"
