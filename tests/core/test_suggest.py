@@ -306,3 +306,37 @@ def test_a_qualified_label_takes_only_its_own_kind() -> None:
     assert ask.change is not None
     line = analysis.resume.document.text[:ask.change.start].rsplit("\n", 1)[-1]
     assert not line.startswith("ML Frameworks")  # a web runtime is no ML framework
+
+
+def test_basics_of_a_framework_the_resume_uses_are_not_asked() -> None:
+    found = _pair("Front-End Developer\n\nRequirements\n- Strong HTML and CSS\n"
+                  "- Experience with GraphQL\n", WEB_DEV)
+    asked = [s.term for s in found if s.rule == "ask-skill"]
+    assert "html" not in asked and "css" not in asked and "graphql" in asked
+
+
+def test_people_one_works_with_are_not_skills() -> None:
+    found = _pair("Platform Engineer\n\nRequirements\n- Work closely with business analysts and "
+                  "product owners\n- Experience with GraphQL\n", WEB_DEV)
+    assert "business_analysis" not in {s.term for s in found if s.rule == "ask-skill"}
+
+
+def test_no_parenthesis_that_repeats_a_name_the_reader_knows() -> None:
+    resume = WEB_DEV.replace("React, Node.js, PostgreSQL, Git", "React, React Hooks, Google Cloud")
+    found = _pair("Engineer\n\nRequirements\n- React.js\n- Experience with GCP\n", resume)
+    assert not [s for s in found if s.kind is Kind.MIRROR]
+
+
+def test_an_answer_never_lands_after_a_page_mark_or_in_a_row_of_another_kind() -> None:
+    resume = ("Sam Okafor\nsam@example.com\n\nExperience\nSRE, Norrow, Jan 2020 - Present\n"
+              "- Kept 40 services at 99.95% availability\n\nSkills\n"
+              "Observability | Datadog | PagerDuty | Grafana\nSam Okafor - 2/3\n")
+    analysis = analyze_documents(read_pasted("SRE\n\nRequirements\n- Experience with Linux\n"),
+                                 read_pasted(resume), today=TODAY)
+    (ask,) = [s for s in suggest(analysis) if s.rule == "ask-skill"]
+    text = analysis.resume.document.text
+    assert ask.change is not None
+    line = text[:ask.change.start].rsplit("\n", 1)[-1]
+    assert "2/3" not in line  # never after the page mark
+    # not appended to the observability row: a line of its own after it
+    assert not line.startswith("Observability") or ask.change.text == "\nLinux"

@@ -99,10 +99,11 @@ REAL = [
     ("accounting-google-revenue-sofiaflores", Kind.ASK, "ask-skill", "", "SQL"),
     ("marketing-google-content-johnsmith", Kind.STYLE, "buzzword", "Results-driven", None),
     # the resume's own title line gets the posting's core skills, not a second title
+    # (skills the bullets show in use; Go and Redis are only listed)
     ("software-backend-dcstartup-johnsmith", Kind.SUMMARY, "tailored-headline",
-     "Senior Software Engineer", "Senior Software Engineer | Go | Python | PostgreSQL"),
-    ("software-cityofla-programmer-analyst-johndoe-java", Kind.SUMMARY, "tailored-headline", "",
-     "Full Stack Java Developer | "),
+     "Senior Software Engineer", "Senior Software Engineer | Python | PostgreSQL"),
+    ("data-ml-synthetic-pdf-johnsmith", Kind.SUMMARY, "tailored-headline",
+     "Senior Python Developer", "Machine Learning Engineer | Hadoop | Spark"),
 ]
 
 

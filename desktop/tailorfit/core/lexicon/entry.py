@@ -22,7 +22,7 @@ CATEGORIES = frozenset({
 FIELDS = frozenset({
     "id", "name", "category", "type", "aliases", "abbreviations", "case_sensitive", "implies",
     "related", "ambiguous", "negative", "positive", "evidence", "degree_level", "field", "note",
-    "signals", "requires", "broad", "titles", "years_by_title",
+    "signals", "requires", "broad", "titles", "years_by_title", "not_asked_with",
 })
 SIGNAL_KINDS = frozenset({"actions", "objects", "tools", "metrics", "together"})
 REQUIREMENTS = frozenset({"technical_role"})
@@ -143,6 +143,9 @@ class Entry:
     # Years of it count only in roles whose title says so: managing people shows in the title,
     # not in a bullet about running a meeting.
     years_by_title: bool = False
+    # Skills whose use makes a question about this one pointless ("Have you used HTML?" to a
+    # React developer); the verdict is unchanged: React is no HTML for a recruiter.
+    not_asked_with: tuple[str, ...] = ()
 
     @property
     def signals(self) -> dict[str, tuple[object, ...]]:
@@ -210,6 +213,7 @@ def to_entry(raw: dict[str, Any], domain: str) -> Entry:
         requires=raw.get("requires"),
         broad=bool(raw.get("broad", False)),
         titles=tuple(raw.get("titles", ())),
+        not_asked_with=tuple(raw.get("not_asked_with", ())),
         years_by_title=bool(raw.get("years_by_title", False)),
     )
 
@@ -248,7 +252,7 @@ def validate(files: list[LoadedFile]) -> list[str]:
             problems.append(f"{where}: unknown category {raw.get('category')!r}")
         if raw.get("type") not in ("hard", "soft"):
             problems.append(f"{where}: type must be hard or soft")
-        for key in ("implies", "related"):
+        for key in ("implies", "related", "not_asked_with"):
             for target in raw.get(key, ()):
                 if target not in entries:
                     problems.append(f"{where}: {key} target {target!r} does not exist")

@@ -45,6 +45,17 @@ _OPTIONAL = re.compile(r"\b(?:preferred|preferably|ideally|a plus|bonus|nice to 
                        r"an? (?:big |real |great )?(?:advantage|asset)|advantageous)\b",
                        re.IGNORECASE)
 _PARENTHESIS = re.compile(r"\(([^()]*)\)")
+# People the work is done with, named by their job: "work closely with business analysts".
+_PEOPLE = re.compile(r"(?:analysts|engineers|developers|designers|managers|owners|scientists|"
+                     r"architects|testers|specialists|consultants|administrators)$", re.IGNORECASE)
+_WITH_PEOPLE = re.compile(r"\b(?:with|alongside|among|between|and|to|for)\s+(?:[\w-]+\s+){0,2}$",
+                          re.IGNORECASE)
+
+
+def _people(text: str, term: TermHit, base: int) -> bool:
+    """A term written as the people one works with ("with business analysts"), not a skill."""
+    start = term.start - base
+    return bool(_PEOPLE.search(term.text)) and bool(_WITH_PEOPLE.search(text[:start]))
 # "(Required)", "(Preferred)" on job-board lines mark strength; they ask for nothing.
 _STRENGTH_MARK = re.compile(r"\(\s*(?:required|preferred|desired|optional|a plus|must)\s*\)",
                             re.IGNORECASE)
@@ -55,12 +66,13 @@ def asked_terms(requirement: Requirement, terms: list[TermHit]) -> list[TermHit]
     without the extras of an optional parenthesis ("Excel (Visual Basic is an advantage)"),
     unless nothing else is asked."""
     text = requirement.text
+    base = requirement.start
+    terms = [t for t in terms if not _people(text, t, base)]
     spans = [(m.start(1), m.end(1)) for m in _AUDIENCE.finditer(text)]
     extras = [(m.start(1), m.end(1)) for m in _PARENTHESIS.finditer(text)
               if _OPTIONAL.search(m.group(1))]
     if not spans and not extras:
         return terms
-    base = requirement.start
 
     def outside(found: list[TermHit], cut: list[tuple[int, int]]) -> list[TermHit]:
         return [t for t in found if not any(a <= t.start - base < b for a, b in cut)]

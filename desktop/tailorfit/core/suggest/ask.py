@@ -104,6 +104,8 @@ def _questions(ctx: Context) -> Iterator[Suggestion]:
                 continue  # "design patterns" in a nice-to-have list: not worth a question
             if entry.category in TECHNIQUES and _partly_shown(ctx, term):
                 continue  # full-stack work already in the bullets: naming it, not asking
+            if any(other in ctx.held_terms for other in entry.not_asked_with):
+                continue  # "Have you used HTML?" to a React developer: padding
             asked.add(term)
             yield from _for_term(ctx, verdict, term, form)
             per_requirement += 1
@@ -194,6 +196,14 @@ def _for_term(ctx: Context, verdict: Verdict, term: str, form: str) -> Iterator[
         shown = form.lower() if written.islower() else form
         question = f"Do you have experience with {shown}?"
     target = _skills_block(ctx, term)
+    if target is None:
+        last = _last_skills_line(ctx)
+        if last is not None:  # no line of its kind: a line of its own at the end of Skills
+            yield from _new_line(ctx, verdict, term, form, last, confirmed, delta,
+                                 question if not confirmed else None)
+            if confirmed:
+                yield from _bullet_to_fill(ctx, verdict, term, form)
+            return
     if target is not None:
         lo, hi = ctx.content_range(target)
         before = ctx.document.text[lo:hi]
@@ -253,20 +263,31 @@ def _new_line(ctx: Context, verdict: Verdict, term: str, form: str, after_block:
         needs_confirmation=not confirmed, score_delta=delta, position=Position.AFTER, term=term)
 
 
-def _skills_block(ctx: Context, term: str) -> int | None:
-    """The skills line to add to: one holding a skill of the same category, or labelled for
-    it ("Languages:"), else the last line (often "Other" or "Tools")."""
+def _skills_lines(ctx: Context) -> list[int]:
+    """The blocks of the skills sections, headings and page furniture left out."""
     document = ctx.document
-    resume = ctx.analysis.resume
     blocks: list[int] = []
-    for section in resume.sections:
+    for section in ctx.analysis.resume.sections:
         if section.kind is not ResumeSection.SKILLS:
             continue
         for index in range(document.block_at(section.start),
                            document.block_at(max(section.start, section.end - 1)) + 1):
             lo, hi = ctx.content_range(index)
-            if hi > lo and (section.heading is None or lo >= section.heading[1]):
+            if hi > lo and (section.heading is None or lo >= section.heading[1]) \
+                    and not _PAGE_MARK.search(ctx.content(index)):
                 blocks.append(index)
+    return blocks
+
+
+def _last_skills_line(ctx: Context) -> int | None:
+    lines = _skills_lines(ctx)
+    return lines[-1] if lines else None
+
+
+def _skills_block(ctx: Context, term: str) -> int | None:
+    """The skills line to add to: one holding a skill of the same category, or labelled for
+    it ("Languages:"), else the last line (often "Other" or "Tools")."""
+    blocks = _skills_lines(ctx)
     if not blocks:
         return None
     category = ctx.lexicon[term].category
@@ -285,6 +306,17 @@ def _skills_block(ctx: Context, term: str) -> int | None:
         foreign = (words & _ALL_LABEL_WORDS) - own - {"tool", "other", "skill", "technical"}
         return bool(words & own) and not foreign
 
+    def led_by_other_class(index: int) -> bool:
+        """"Observability | Datadog | PagerDuty": the first item names the row's kind, and
+        Linux is not of that kind."""
+        lo, _ = ctx.content_range(index)
+        hits = sorted(ctx.resume_hits_by_block.get(index, ()), key=lambda h: h.start)
+        if len(hits) < 3 or hits[0].start != lo:
+            return False
+        lead = hits[0].entry
+        return ctx.lexicon[lead].category in _CLASS_CATEGORIES and \
+            lead not in ctx.lexicon.ancestors(term)
+
     # A line of spoken languages ("Languages: Swedish, English") takes no tool.
     spoken = {i for i in blocks if category != "human_language" and any(
         ctx.lexicon[h.entry].category == "human_language"
@@ -300,7 +332,7 @@ def _skills_block(ctx: Context, term: str) -> int | None:
     for index in blocks:
         if label_fits(index):
             return index
-    unlabelled = [i for i in blocks if label_fits(i) is None]
+    unlabelled = [i for i in blocks if label_fits(i) is None and not led_by_other_class(i)]
     if not unlabelled:
         return None
     # A line of neighbouring kinds of skill ("Go Python Node.js" for jQuery), else the last.
@@ -310,6 +342,9 @@ def _skills_block(ctx: Context, term: str) -> int | None:
     return (near or unlabelled)[-1]
 
 
+_PAGE_MARK = re.compile(r"(?:^|\s)(?:\d+\s*/\s*\d+|page\s+\d+(?:\s+of\s+\d+)?)\s*$",
+                        re.IGNORECASE)
+_CLASS_CATEGORIES = frozenset({"concept", "methodology", "devops", "data", "ml", "security"})
 _FAMILIES = (frozenset({"language", "framework", "library"}), frozenset({"database", "data"}),
              frozenset({"cloud", "devops", "os", "tool", "security", "protocol"}),
              frozenset({"data", "ml"}), frozenset({"methodology", "concept"}))

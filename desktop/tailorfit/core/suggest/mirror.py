@@ -115,6 +115,13 @@ def mirror_suggestions(ctx: Context) -> Iterator[Suggestion]:
         before = ctx.document.text[lo:hi]
         if re.search(r"(?<!\w)" + re.escape(wanted) + r"(?!\w)", before, re.IGNORECASE):
             continue  # the posting's words are already in the line
+        if any(h.entry == hit.entry and h is not hit for h in ctx.resume_hits_by_block.get(
+                hit.block, ())):
+            continue  # "React, React Hooks": the line names it another way already
+        if _is_acronym(wanted) and (_is_acronym(hit.text) or " " in hit.text):
+            # "JEE" for "J2EE", "GCP" for "Google Cloud": a reader knows both; the
+            # parenthesis only repeats the name.
+            continue
         done.add(hit.entry)
         wanted = ctx.lexicon[hit.entry].casing_of(wanted)  # not a posting's "PostGRESQL"
         after_words = mirrored(wanted, hit.text)

@@ -62,9 +62,11 @@ def summary_facts(ctx: Context) -> dict[str, object] | None:
     title = _clean_title(role.title)
     # The years the resume states ("10+ years") are its own words; years counted from the
     # dates are a number the resume never wrote, so the user checks them (see below).
-    years = resume.claimed_years or (int(resume.total_months // 12)
-                                     if resume.total_months >= 12 else None)
-    named = {h.entry: h.text for h in ctx.analysis.resume_hits}
+    counted = _career_months(resume)
+    years = resume.claimed_years or (int(counted // 12) if counted >= 12 else None)
+    # Skills the bullets show in use: a headline does not promote a name from a skills list.
+    bullets = {line.block for line in ctx.lines}
+    named = {h.entry: h.text for h in ctx.analysis.resume_hits if h.block in bullets}
     posting_forms: dict[str, str] = {}
     for hit in ctx.analysis.posting_hits:
         posting_forms.setdefault(hit.entry, hit.text)
@@ -116,9 +118,26 @@ def summary_facts(ctx: Context) -> dict[str, object] | None:
             "skills": skills[:MAX_SKILLS], "degree": degree}
 
 
+_NOT_A_CAREER_ROLE = re.compile(r"\b(?:intern|internship|summer|student|trainee|working student|"
+                                r"research assistant|teaching assistant|volunteer)\b",
+                                re.IGNORECASE)
+
+
+def _career_months(resume: object) -> int:
+    """Months of dated roles, internships and student jobs left out: "4 years of experience"
+    in a headline must not count a summer internship."""
+    from tailorfit.core.parse.dates import merged_months
+    from tailorfit.core.parse.resume import Resume, ResumeSection
+
+    assert isinstance(resume, Resume)
+    return merged_months(r.dates for r in resume.roles
+                         if r.dates is not None and r.section is ResumeSection.EXPERIENCE
+                         and not _NOT_A_CAREER_ROLE.search(r.title or ""))
+
+
 def _title_line_above(ctx: Context, summary_block: int) -> int | None:
     """A short line naming a job ("Front-End Developer") between the name and the summary."""
-    from tailorfit.core.parse.vocab import JOB_TITLE
+    from tailorfit.core.parse.vocab import JOB_TITLE, LOCATION
 
     for index in range(1, min(summary_block, 8)):
         text = ctx.content(index)
@@ -126,9 +145,9 @@ def _title_line_above(ctx: Context, summary_block: int) -> int | None:
                 and ":" not in text:
             # "Front-End Developer | bwayne": a handle or a link shares the line; leave it be.
             parts = [p.strip() for p in re.split(r"[|·•]", text)]
-            if any(p and ((p.islower() and len(p.split()) == 1) or "." in p or "/" in p)
-                   for p in parts[1:]):
-                return None
+            if any(p and ((p.islower() and len(p.split()) == 1) or "." in p or "/" in p
+                          or LOCATION.match(p)) for p in parts[1:]):
+                return -1  # a title line shared with a handle or a link: left as it is
             return index
     return None
 
@@ -204,6 +223,8 @@ def summary_suggestions(ctx: Context) -> Iterator[Suggestion]:
     if summary is not None:
         first = document.block_at(summary.heading[1] + 1 if summary.heading else summary.start)
         title_line = _title_line_above(ctx, document.block_at(summary.start))
+        if title_line == -1:
+            return  # never a second title under "Front-End Developer | bwayne"
         if title_line is not None:
             # "Senior Software Engineer" under the name already heads the resume: the skills
             # go on that line rather than into a second title above the summary.
