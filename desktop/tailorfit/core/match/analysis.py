@@ -35,10 +35,11 @@ __all__ = ["analyze", "analyze_documents", "clear_caches", "score_verdicts"]
 def clear_caches() -> None:
     """Forget per-text caches (term scans, heading guesses): what a brand-new pair costs."""
     from tailorfit.core.lexicon.terms import scan
-    from tailorfit.core.parse import headings
+    from tailorfit.core.parse import headings, posting
 
     scan.cache_clear()
     headings.clear_cache()
+    posting.clear_cache()
 
 # Weights of the score: must-haves count three times nice-to-haves; soft and unclassified
 # items half as much as skills, years, degrees and certificates.

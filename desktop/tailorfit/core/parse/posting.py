@@ -11,6 +11,7 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from tailorfit.core.kinds import PostingSection as PostingSection
 from tailorfit.core.kinds import RequirementKind as RequirementKind
@@ -87,8 +88,10 @@ _NOISE = re.compile(
 )
 _SALARY = Folded(r"[$\u20ac\u00a3\u20b9]\s?\d[\d,.]*\s*[kK]?|\b\d+(?:\.\d+)?\s*(?:lpa|lakhs?|"
                      r"per annum|/yr|/hr|/hour|per hour|an hour|a year|k\s*-\s*\d+k)\b")
-_LEGAL = Folded(r"equal opportunity|\be(?:eo|oe)\b|regardless of (?:race|age|sex)|without regard to|"
-                    r"reasonable accommodation|e-verify|drug[- ]free|affirmative action|"
+# Every branch opens with a letter, so the engine skips most positions ("eeo" is checked for
+# a word start after matching).
+_LEGAL = Folded(r"equal opportunity|e(?:eo|oe)\b(?<![\w]...)|regardless of (?:race|age|sex)|"
+                    r"without regard to|reasonable accommodation|e-verify|drug[- ]free|affirmative action|"
                     r"does not discriminate|protected veteran")
 _NICE_WORDS = Folded(r"\b(?:preferred|preferably|we prefer|a plus|is a plus|are a plus|nice to have|"
                          r"nice-to-have|bonus|ideally|desirable|desired|advantageous|would be "
@@ -129,30 +132,55 @@ _REQUIREMENT_SENTENCE = re.compile(
 _SUBSTITUTION = Folded(r"may be substituted|is equivalent to \d|in lieu of the required|"
                            r"is responsible for")
 # A line that describes the candidate, not the work: requirements filed under the duties.
-_ASKS_OF_CANDIDATE = Folded(
-    r"^\W*(?:(?:good|strong|solid|sound|thorough|excellent|deep|working|basic|proven|in-depth)\s+)?"
+# Tried at the start of the line only: one anchored pattern (an alternation of "^..." branches
+# would be tried at every position).
+_ASKS_AT_START = Folded(
+    r"^\W*(?:"
+    r"(?:(?:good|strong|solid|sound|thorough|excellent|deep|working|basic|proven|in-depth)\s+)?"
     r"(?:knowledge|understanding|command|proficiency|familiarity|grasp)"
     r"(?:\s*(?:&|and)\s*(?:working\s+|hands-on\s+)?experience)?\s+(?:of|in|on|over|with)\b|"
-    r"^\W*(?:(?:you|candidates?|applicants?|the candidate|[a-z][\w.+#-]*\s+(?:developers?|"
+    r"(?:(?:you|candidates?|applicants?|the candidate|[a-z][\w.+#-]*\s+(?:developers?|"
     r"engineers?|analysts?|designers?))\s+)?(?:needs?|should|must)\s+(?:to\s+)?(?:have|possess|"
     r"be\s+able)\b|"
-    r"^\W*(?:furthermore\s+)?(?:the candidate|candidates|applicants|you)\s+(?:must|should)\s+"
-    r"(?:have|be|possess|hold)\b|^\W*we (?:prefer|require|expect)\b|"
-    r"^\W*(?:additional\s+)?skill[- ]?sets?\s+(?:of|in)\b|"
-    r"^\W*(?:relevant|prior|previous|proven)\b[^.]{0,120}\bexperience\b|"
-    # requirement sentences that lost their heading ("A research background ... is required",
-    # "The ideal candidate is ...", "You have excellent communication skills")
-    r"\b(?:is|are) (?:required|needed|desirable|essential|"
-    r"a (?:definite |big |clear |great )?(?:advantage|plus|must))\b|^\W*(?:they|candidates?) must be\b|"
-    r"\bwould be (?:preferred|an advantage|a plus)\b|^\W*the ideal candidate\b|"
-    r"^\W*you (?:will )?need to (?:have|be)\b|"
-    r"^\W*you have (?:an? )?(?:[\w-]+ ){0,3}(?:degree|experience|knowledge|skills|background|"
+    r"(?:furthermore\s+)?(?:the candidate|candidates|applicants|you)\s+(?:must|should)\s+"
+    r"(?:have|be|possess|hold)\b|we (?:prefer|require|expect)\b|"
+    r"(?:additional\s+)?skill[- ]?sets?\s+(?:of|in)\b|"
+    r"(?:relevant|prior|previous|proven)\b[^.]{0,120}\bexperience\b|"
+    # requirement sentences that lost their heading ("The ideal candidate is ...", "You have
+    # excellent communication skills")
+    r"(?:they|candidates?) must be\b|the ideal candidate\b|you (?:will )?need to (?:have|be)\b|"
+    r"you have (?:an? )?(?:[\w-]+ ){0,3}(?:degree|experience|knowledge|skills|background|"
     r"understanding|education|insight)\b|"
-    r"^\W*(?:strong|excellent|good|solid|proven|extensive)\s+(?:[\w-]+\s+){0,3}(?:skills|"
+    r"(?:strong|excellent|good|solid|proven|extensive)\s+(?:[\w-]+\s+){0,3}(?:skills|"
     r"experience|knowledge|insight)\b|"
     # "Project management experience", not "Improve the customer experience"
-    r"^(?!.*\b(?:the|our|your|their|customer|user|guest|patient|client)\b)\W*(?:[\w-]+ ){1,3}"
-    r"experience\W*$")
+    r"(?!.*\b(?:the|our|your|their|customer|user|guest|patient|client)\b)(?:[\w-]+ ){1,3}"
+    r"experience\W*$)")
+# ... and anywhere in it: "A research background ... is required" (each branch opens with a
+# space, which the regex engine looks for first).
+_ASKS_RATED = Folded(
+    r" (?:is|are) (?:required|needed|desirable|essential|"
+    r"a (?:definite |big |clear |great )?(?:advantage|plus|must))\b|"
+    r" would be (?:preferred|an advantage|a plus)\b")
+
+
+def clear_cache() -> None:
+    """Forget per-line results (for timing a batch of postings that share no line)."""
+    _legal.cache_clear()
+
+
+@lru_cache(maxsize=8192)
+def _legal(text: str) -> bool:
+    """EEO and legal text: asked of every line twice (as a unit and as an item), and of the
+    same boilerplate in posting after posting."""
+    return _LEGAL.search(text) is not None
+
+
+def _asks_of_candidate(text: str) -> bool:
+    """A line that describes the candidate, not the work: a requirement filed under duties."""
+    return _ASKS_AT_START.search(text) is not None or _ASKS_RATED.search(text) is not None
+
+
 _NOTE_REQUIREMENT = Folded(
     r"(?:requires?|required|must (?:have|possess|hold))\b.{0,40}\b(?:valid|current)\b.{0,60}"
     r"\b(?:licen[sc]e|certificat\w*|card)|\b(?:licen[sc]e|certification)\b.{0,80}\b(?:is|are) "
@@ -349,7 +377,7 @@ def parse_posting(document: Document) -> Posting:
             prose = not unit.listy and len(unit.text.split()) >= 30
             requirements.extend(_items(document, unit, section, prose=prose))
         elif section is PostingSection.RESPONSIBILITIES:
-            if (unit.listy or len(unit.text.split()) < 30) and _ASKS_OF_CANDIDATE.search(unit.text):
+            if (unit.listy or len(unit.text.split()) < 30) and _asks_of_candidate(unit.text):
                 # "Good understanding of Oracle PL/SQL" filed under duties is still an ask.
                 requirements.extend(_items(document, unit, PostingSection.REQUIREMENTS,
                                            prose=False))
@@ -706,9 +734,9 @@ def _assign_sections(document: Document,
             if assigned:
                 sections.append(Section(current, title, start, unit.start))
             current, title, start = unit.heading, unit.heading_text, unit.start
-        elif unit.piece and _LEGAL.search(unit.text):
+        elif unit.piece and _legal(unit.text):
             unit.noise = True  # a legal sentence amid flattened items ends nothing
-        elif not unit.noise and _LEGAL.search(unit.text) and current is not PostingSection.OTHER:
+        elif not unit.noise and _legal(unit.text) and current is not PostingSection.OTHER:
             sections.append(Section(current, title, start, unit.start))
             current, title, start = PostingSection.OTHER, "", unit.start
         elif (current in (PostingSection.REQUIREMENTS, PostingSection.PREFERRED) and items_seen
@@ -826,7 +854,7 @@ def _make_item(document: Document, start: int, end: int, section: PostingSection
         return None  # a sentence about the job or the company, in a posting without bullets
     if prose and not _REQUIREMENT_SENTENCE.search(stripped):
         return None
-    if _LEGAL.search(stripped) or _SUBSTITUTION.search(stripped):
+    if _legal(stripped) or _SUBSTITUTION.search(stripped):
         return None
     describes = _ROLE_SUBJECT.match(stripped)
     if describes and JOB_TITLE.search(describes.group(1)) and "candidate" not in describes.group(1):
@@ -966,7 +994,7 @@ def _title_and_company(units: list[_Unit], sections: list[Section]) -> tuple[str
                   and 1 <= len(u.text.split()) <= 12 and not u.text.rstrip().endswith((".", "?"))
                   and (u.text.strip()[:1].isupper() or JOB_TITLE.search(u.text) is not None)
                   and len(re.findall(r"[A-Za-z]", u.text)) > 2 * len(re.findall(r"\d", u.text))
-                  and not _ASKS_OF_CANDIDATE.search(u.text)]  # not "5/10/24, 11:52 AM"
+                  and not _asks_of_candidate(u.text)]  # not "5/10/24, 11:52 AM"
     first_heading = next((i for i, u in enumerate(units) if u.heading is not None), len(units))
     before = [u for u in candidates if units.index(u) < first_heading]
     if title is None:
