@@ -358,3 +358,14 @@ def test_requirement_sentences_rated_essential_needed_or_desirable() -> None:
                  "Java experience is needed.\n")
     assert _asks(recruiter) == ["They must be comfortable with working to technical designs.",
                                 "Java experience is needed."]
+
+
+def test_a_job_boards_counters_are_no_title() -> None:
+    posting = parse_posting(read_pasted(
+        "Site Reliability Engineer\nAcme\nDate posted: 2021-05-14\nLikes: 0 Dislikes: 0 Love: 0\n"
+        "Job description:\n\nRequirements\n- 3+ years with Kubernetes\n"))
+    assert posting.title == "Site Reliability Engineer"
+    posting = parse_posting(read_pasted(
+        "Date posted: 2021-05-14\nLikes: 0 Dislikes: 0 Love: 0\n\nRequirements\n"
+        "- 3+ years with Kubernetes\n"))
+    assert posting.title is None or "Likes" not in posting.title

@@ -340,3 +340,10 @@ def test_an_answer_never_lands_after_a_page_mark_or_in_a_row_of_another_kind() -
     assert "2/3" not in line  # never after the page mark
     # not appended to the observability row: a line of its own after it
     assert not line.startswith("Observability") or ask.change.text == "\nLinux"
+
+
+def test_a_hyphenated_practice_is_asked_as_experience() -> None:
+    found = _pair("Backend Engineer\n\nRequirements\n- Excited about domain-driven design\n",
+                  WEB_DEV)
+    asked = [s.message for s in found if s.rule == "ask-skill"]
+    assert asked == ["Do you have experience with domain-driven design?"]

@@ -83,7 +83,9 @@ _NOISE = re.compile(
     r"contract|hybrid|remote|on[- ]site|mid level|senior level|entry level|careers|home|"
     r"jobs|main|menu|search|open positions|locations?|teams?|department|workplace|type|"
     r"view job|learn more.*|get instant feedback.*|.*instant feedback on how well.*|"
-    r"\*\*url:\*\*.*|url:.*|source url:.*|page \d+ of \d+|\d+\s*/\s*\d+)$",
+    r"\*\*url:\*\*.*|url:.*|source url:.*|page \d+ of \d+|\d+\s*/\s*\d+|"
+    # a job board's counters and dates: "Likes: 0 Dislikes: 0 Love: 0", "Date posted: ..."
+    r"likes:\s*\d+.*|date posted:.*|posted on:?.*)$",
     re.IGNORECASE,
 )
 _SALARY = Folded(r"[$\u20ac\u00a3\u20b9]\s?\d[\d,.]*\s*[kK]?|\b\d+(?:\.\d+)?\s*(?:lpa|lakhs?|"

@@ -138,8 +138,9 @@ def _is_product(written: str, name: str, category: str) -> bool:
         return True
     for word in words:
         core = word.strip("(),.")
-        if any(c.isdigit() or c in "+#./" for c in core) or any(c.isupper() for c in core[1:]):
-            return True  # "AWS", "MLOps", "C++", "Node.js"
+        if any(c.isdigit() or c in "+#./" for c in core) or any(
+                c.isupper() for part in core.split("-") for c in part[1:]):
+            return True  # "AWS", "MLOps", "C++", "Node.js"; not "Domain-Driven"
         parts = [p for p in core.split("-") if len(p) > 1  # "E-commerce": "commerce"
                  and p.lower() not in _FUNCTION_WORDS]
         if parts and not all(is_common_word(p) for p in parts):
