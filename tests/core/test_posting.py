@@ -369,3 +369,11 @@ def test_a_job_boards_counters_are_no_title() -> None:
         "Date posted: 2021-05-14\nLikes: 0 Dislikes: 0 Love: 0\n\nRequirements\n"
         "- 3+ years with Kubernetes\n"))
     assert posting.title is None or "Likes" not in posting.title
+
+
+def test_an_ideal_but_not_necessary_item_is_a_nice_to_have() -> None:
+    found = {r.text: r.strength for r in parse_posting(read_pasted(
+        "Lab Technician\n\nDesirable experience and skills:\n"
+        "- Experience with mouse research is ideal but not necessary\n"
+        "- Danish skills are not necessary\n")).requirements}
+    assert found == {"Experience with mouse research is ideal but not necessary": Strength.NICE}

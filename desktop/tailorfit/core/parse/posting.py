@@ -96,6 +96,7 @@ _LEGAL = Folded(r"equal opportunity|e(?:eo|oe)\b(?<![\w]...)|regardless of (?:ra
                     r"without regard to|reasonable accommodation|e-verify|drug[- ]free|affirmative action|"
                     r"does not discriminate|protected veteran")
 _NICE_WORDS = Folded(r"\b(?:preferred|preferably|we prefer|a plus|is a plus|are a plus|nice to have|"
+                         r"(?:is|would be) ideal|but not necessary|"
                          r"nice-to-have|bonus|ideally|desirable|desired|advantageous|would be "
                          r"(?:great|nice|a plus)|not required|helpful|beneficial|good to have|"
                          r"an? (?:absolute |big |real |great |clear |definite )?(?:plus|advantage|asset)|"
@@ -256,7 +257,7 @@ _NEGATION = Folded(r"\bnot (?:necessary|required|needed|a requirement|mandatory|
                    r"experience (?:is )?(?:necessary|needed|required)")
 # "... is an advantage but not required": the negation makes the item optional, not void.
 _STILL_WELCOME = Folded(r"\b(?:an? (?:big |real )?(?:advantage|plus|asset|bonus)|advantageous|preferred|"
-                        r"helpful|beneficial|desirable|welcome)\b")
+                        r"helpful|beneficial|desirable|welcome|ideal|ideally)\b")
 # A sentence that describes the candidate ("you can ride a bike", "you are a good colleague").
 _CANDIDATE = Folded(r"\byou(?:'re| are| can| have| must| should| need| will need| know| speak| "
                     r"enjoy| thrive| like| love| bring| hold| possess| work)\b|\bcandidates? "
