@@ -347,3 +347,10 @@ def test_a_hyphenated_practice_is_asked_as_experience() -> None:
                   WEB_DEV)
     asked = [s.message for s in found if s.rule == "ask-skill"]
     assert asked == ["Do you have experience with domain-driven design?"]
+
+
+def test_an_added_practice_takes_the_case_of_the_list() -> None:
+    found = _pair("Engineer\n\nRequirements\n- Experience with test-driven development\n",
+                  WEB_DEV)
+    (ask,) = [s for s in found if s.rule == "ask-skill"]
+    assert ask.change is not None and ask.change.text == ", Test-Driven Development"

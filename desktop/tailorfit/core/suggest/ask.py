@@ -162,6 +162,18 @@ def _asked_form(ctx: Context, term: str, written: str) -> str:
     return entry.display_name
 
 
+def _in_list_case(form: str, line: str) -> str:
+    """"test-driven development" written as the list around it writes its items: "Test-Driven
+    Development" in a list of capitalised names; a name with capitals of its own as it is."""
+    if form != form.lower():
+        return form
+    items = [i.strip() for i in re.split(r"[,;|•·/]|:\s", line) if i.strip()]
+    capitalised = sum(1 for i in items if i[:1].isupper())
+    if items and capitalised * 2 > len(items):
+        return re.sub(r"(?<![\w'])([a-z])", lambda m: m.group(1).upper(), form)
+    return form
+
+
 def _alternatives(verdict: Verdict) -> bool:
     requirement = verdict.requirement
     return requirement.group_mode == "any" or bool(re.search(
@@ -210,6 +222,7 @@ def _for_term(ctx: Context, verdict: Verdict, term: str, form: str) -> Iterator[
         before = ctx.document.text[lo:hi]
         body_end = lo + len(before.rstrip(" .;,"))
         separator = list_separator(before)
+        form = _in_list_case(form, before)
         if not any(sep in before for sep in _SEPARATORS) and ":" not in before[:40]:
             # A skill per line ("• Digital Marketing") or words run together ("Go Python
             # Node.js"): the skill gets a line of its own, like its neighbours.
