@@ -29,7 +29,8 @@ def test_json_round_trips_through_export(tmp_path: Path,
         assert {"id", "kind", "message", "target", "before", "after", "reason",
                 "requirement_id", "needs_confirmation", "score_delta"} <= set(item)
     headline = [s for s in data["suggestions"] if s["kind"] == "summary"]
-    assert headline and headline[0]["target"]["position"] == "before"
+    # the skills go on the resume's own title line ("Senior Backend & Platform Engineer | ...")
+    assert headline and headline[0]["target"]["position"] == "inside"
     edits = tmp_path / "edits.json"
     edits.write_text(json.dumps({"schema": data["schema"], "suggestions": headline}),
                      encoding="utf-8")

@@ -354,3 +354,26 @@ def test_an_added_practice_takes_the_case_of_the_list() -> None:
                   WEB_DEV)
     (ask,) = [s for s in found if s.rule == "ask-skill"]
     assert ask.change is not None and ask.change.text == ", Test-Driven Development"
+
+
+def test_a_label_over_its_list_is_no_place_for_a_skill() -> None:
+    resume = ("Kim Lee\nkim@example.com\n\nExperience\nSRE, Vela, Jan 2020 - Present\n"
+              "- Ran 40 services at 99.95% availability\n\nSkills\nLanguages\nGo, Python\n"
+              "Observability\nPrometheus, Grafana\nInfrastructure\nDocker, Kubernetes\n")
+    analysis = analyze_documents(read_pasted("SRE\n\nRequirements\n- Experience with Rust\n"),
+                                 read_pasted(resume), today=TODAY)
+    (ask,) = [s for s in suggest(analysis) if s.rule == "ask-skill"]
+    assert ask.change is not None and ask.change.text == ", Rust"
+    assert analysis.resume.document.text[:ask.change.start].endswith("Go, Python")
+
+
+def test_among_labelled_lines_an_answer_that_fits_none_gets_an_other_label() -> None:
+    resume = ("Kim Lee\nkim@example.com\n\nExperience\nResearcher, Vela, Jan 2020 - Present\n"
+              "- Published 6 papers on ranking\n\nSkills\nLanguages: Python, C++\n"
+              "Research Areas: ranking, retrieval\n")
+    analysis = analyze_documents(read_pasted("Manager\n\nRequirements\n- Experience with "
+                                             "React.js\n"), read_pasted(resume), today=TODAY)
+    (ask,) = [s for s in suggest(analysis) if s.rule == "ask-skill"]
+    assert ask.change is not None
+    # a line of its own under the last list, labelled, in the posting's own name for it
+    assert ask.change.text == "\nOther: React.js"

@@ -7,6 +7,7 @@ me" hides it for this and every later posting. Nothing is added before the user 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -212,8 +213,12 @@ def _for_term(ctx: Context, verdict: Verdict, term: str, form: str) -> Iterator[
     if target is None:
         last = _last_skills_line(ctx)
         if last is not None:  # no line of its kind: a line of its own at the end of Skills
+            # Among "Label: items" lines a bare skill would read as part of the list above
+            # ("Research Areas: ...", then "React"): it gets the usual "Other:" label.
+            labelled = [i for i in _skills_lines(ctx) if re.match(r"[^:,|]{2,40}:\s", ctx.content(i))]
+            label = "Other: " if len(labelled) * 2 > len(_skills_lines(ctx)) else ""
             yield from _new_line(ctx, verdict, term, form, last, confirmed, delta,
-                                 question if not confirmed else None)
+                                 question if not confirmed else None, label)
             if confirmed:
                 yield from _bullet_to_fill(ctx, verdict, term, form)
             return
@@ -256,14 +261,16 @@ _LABELS = {
     "ml": ("machine", "ml", "ai"), "methodology": ("methods", "methodologies", "practices",
                                                    "processes"),
     "concept": ("concepts", "practices", "other"), "design": ("design", "ux", "ui"),
+    "protocol": ("protocols", "apis", "networking", "infrastructure"),
 }
 _ALL_LABEL_WORDS = frozenset(w.rstrip("s") for words in _LABELS.values() for w in words)
 
 
 def _new_line(ctx: Context, verdict: Verdict, term: str, form: str, after_block: int,
-              confirmed: bool, delta: int, question: str | None) -> Iterator[Suggestion]:
+              confirmed: bool, delta: int, question: str | None,
+              label: str = "") -> Iterator[Suggestion]:
     block = ctx.block(after_block)
-    marker = block.text[:block.content_start]
+    marker = block.text[:block.content_start] + label
     end = ctx.document.block_start(after_block) + len(block.text)
     lo, hi = ctx.content_range(after_block)
     yield Suggestion(
@@ -306,14 +313,28 @@ def _skills_block(ctx: Context, term: str) -> int | None:
         return None
     category = ctx.lexicon[term].category
     labels = _LABELS.get(category, ())
+    # A label on a line of its own over its list ("Languages" / "Go, Python, SQL", a table's
+    # two cells): the list takes the label, and the label line takes no skill.
+    label_above: dict[int, str] = {}
+    for above, below in itertools.pairwise(blocks):
+        text = ctx.content(above)
+        if below == above + 1 and 1 <= len(text.split()) <= 3 and ":" not in text and \
+                not any(sep in text for sep in (",", "|", "•", "·", ";")) and \
+                any(sep in ctx.content(below) for sep in (",", "|", "•", "·", ";")):
+            label_above[below] = text
+    blocks = [i for i in blocks if i + 1 not in label_above]
 
     def label_fits(index: int) -> bool | None:
         """None: the line has no label; else whether its label is for this kind of skill
         ("Research Areas:" is not a place for NoSQL, whatever else the line holds)."""
         head = ctx.block(index).content.split(":", 1)
+        if index in label_above:
+            head = [label_above[index], ""]
         if len(head) < 2 or len(head[0].split()) > 4:
             return None
         words = {w.rstrip("s") for w in re.findall(r"[a-z]+", head[0].lower())}
+        if words and words <= _GENERIC_LABEL_WORDS:
+            return True  # "Tools:", "Other:", "Technical skills:" take any tool
         own = {label.rstrip("s") for label in labels}
         # "ML Frameworks:" is a place for PyTorch, not for Node.js: a label word of another
         # kind of skill qualifies the line.
@@ -328,7 +349,10 @@ def _skills_block(ctx: Context, term: str) -> int | None:
         if len(hits) < 3 or hits[0].start != lo:
             return False
         lead = hits[0].entry
-        return ctx.lexicon[lead].category in _CLASS_CATEGORIES and \
+        # The first item names the row's kind when the others are instances of it
+        # ("Observability" over Datadog); "Docker, Kubernetes" is a row of items.
+        kinds = ctx.lexicon.descendants(lead)
+        return any(h.entry in kinds for h in hits[1:]) and \
             lead not in ctx.lexicon.ancestors(term)
 
     # A line of spoken languages ("Languages: Swedish, English") takes no tool.
@@ -356,9 +380,10 @@ def _skills_block(ctx: Context, term: str) -> int | None:
     return (near or unlabelled)[-1]
 
 
+_GENERIC_LABEL_WORDS = frozenset({"tool", "other", "technical", "skill", "technologie",
+                                  "software", "misc", "additional", "and", "&"})
 _PAGE_MARK = re.compile(r"(?:^|\s)(?:\d+\s*/\s*\d+|page\s+\d+(?:\s+of\s+\d+)?)\s*$",
                         re.IGNORECASE)
-_CLASS_CATEGORIES = frozenset({"concept", "methodology", "devops", "data", "ml", "security"})
 _FAMILIES = (frozenset({"language", "framework", "library"}), frozenset({"database", "data"}),
              frozenset({"cloud", "devops", "os", "tool", "security", "protocol"}),
              frozenset({"data", "ml"}), frozenset({"methodology", "concept"}))
