@@ -377,3 +377,8 @@ def test_an_ideal_but_not_necessary_item_is_a_nice_to_have() -> None:
         "- Experience with mouse research is ideal but not necessary\n"
         "- Danish skills are not necessary\n")).requirements}
     assert found == {"Experience with mouse research is ideal but not necessary": Strength.NICE}
+
+
+def test_a_note_to_recruitment_agencies_asks_nothing() -> None:
+    assert _asks("Engineer\n\nRequirements\n- 3+ years with Go\n"
+                 "- NO THIRD PARTY RECRUITMENT AGENCIES PLEASE\n") == ["3+ years with Go"]

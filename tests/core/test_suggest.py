@@ -377,3 +377,12 @@ def test_among_labelled_lines_an_answer_that_fits_none_gets_an_other_label() -> 
     assert ask.change is not None
     # a line of its own under the last list, labelled, in the posting's own name for it
     assert ask.change.text == "\nOther: React.js"
+
+
+def test_a_member_is_named_with_its_direct_class_only() -> None:
+    resume = WEB_DEV.replace("- Moved the orders service to PostgreSQL",
+                             "- Streamed 2M order events a day through Apache Kafka")
+    found = _pair("Backend Engineer\n\nSkills & experiences exciting to us...\n"
+                  "You know your way around software architecture patterns such as CQRS or "
+                  "hexagonal architecture\nExperience with RabbitMQ\n", resume)
+    assert not any("(software architecture)" in s.after for s in found)

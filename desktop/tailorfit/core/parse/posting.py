@@ -250,6 +250,7 @@ _APPLICATION = Folded(
     r"(?:position|job|role)|for (?:additional|more|further) information|we look forward to|"
     r"probationary period|post[- ]offer|selection process|if you can relate to|"
     r"further information|(?:interview|recruitment|hiring) process|"
+    r"(?:third[- ]party|recruitment|staffing|recruiting) agenc|\bno agencies\b|"
     # a sentence about the list itself: "The requirements listed below are representative ..."
     r"\b(?:listed|described|outlined) (?:below|above)\b")
 _NEGATION = Folded(r"\bnot (?:necessary|required|needed|a requirement|mandatory|essential)\b|"

@@ -79,8 +79,10 @@ def naming_suggestions(ctx: Context) -> Iterator[Suggestion]:
 def _instance(ctx: Context, verdict: Verdict, term: str, lines: dict[int, Line],
               done: set[tuple[int, str]]) -> Suggestion | None:
     # Prefer a bullet (use) over a skills list: naming it there reads as experience.
+    # Only a direct parent ("Istio (service mesh)"); a distant ancestor says something the
+    # member is not ("Apache Kafka (software architecture)").
     hits = [h for h in ctx.analysis.resume_hits
-            if h.entry != term and term in ctx.lexicon.ancestors(h.entry)
+            if h.entry != term and term in ctx.lexicon[h.entry].implies
             and (h.block, term) not in done]
     # Only in a bullet, where the label tells what the work was ("Deployed Istio (service
     # mesh)"); in a skills list "Git (source control)" tells a reader nothing.
