@@ -375,8 +375,8 @@ def test_among_labelled_lines_an_answer_that_fits_none_gets_an_other_label() -> 
                                              "React.js\n"), read_pasted(resume), today=TODAY)
     (ask,) = [s for s in suggest(analysis) if s.rule == "ask-skill"]
     assert ask.change is not None
-    # a line of its own under the last list, labelled, in the posting's own name for it
-    assert ask.change.text == "\nOther: React.js"
+    # a line of its own under the last list, labelled
+    assert ask.change.text == "\nOther: React"
 
 
 def test_a_member_is_named_with_its_direct_class_only() -> None:
@@ -386,3 +386,34 @@ def test_a_member_is_named_with_its_direct_class_only() -> None:
                   "You know your way around software architecture patterns such as CQRS or "
                   "hexagonal architecture\nExperience with RabbitMQ\n", resume)
     assert not any("(software architecture)" in s.after for s in found)
+
+
+def test_http_is_not_asked_of_someone_who_builds_rest_apis() -> None:
+    resume = WEB_DEV.replace("React, Node.js, PostgreSQL, Git", "React, Node.js, REST APIs, Git")
+    found = _pair("Backend Engineer\n\nRequirements\n- Understanding of HTTP\n"
+                  "- Experience with RabbitMQ\n", resume)
+    assert "http" not in {s.term for s in found if s.rule == "ask-skill"}
+
+
+def test_a_filler_word_after_a_name_is_left_out_of_the_answer() -> None:
+    found = _pair("Engineer\n\nRequirements\n- Experience with the Linux environment\n", WEB_DEV)
+    (ask,) = [s for s in found if s.rule == "ask-skill"]
+    assert ask.change is not None and ask.change.text == ", Linux"
+
+
+def test_a_stack_list_led_by_a_language_still_takes_an_answer() -> None:
+    resume = WEB_DEV.replace("React, Node.js, PostgreSQL, Git",
+                             "JavaScript, TypeScript, React, Node.js, MongoDB")
+    found = _pair("Engineer\n\nRequirements\n- Experience with RabbitMQ\n", resume)
+    (ask,) = [s for s in found if s.rule == "ask-skill"]
+    assert ask.change is not None and ask.change.text == ", RabbitMQ"
+
+
+def test_alternatives_of_a_group_another_of_which_is_met_are_not_asked() -> None:
+    posting = ("Programmer Analyst\n\nRequirements\n"
+               "1. Experience with Microsoft IIS web servers; or\n"
+               "2. Experience with SAP ERP packages; or\n"
+               "3. Experience with React.js front ends\n")
+    analysis = analyze_documents(read_pasted(posting), read_pasted(WEB_DEV), today=TODAY)
+    assert {v.requirement.group_mode for v in analysis.verdicts} == {"any"}
+    assert not [s for s in suggest(analysis) if s.rule == "ask-skill"]

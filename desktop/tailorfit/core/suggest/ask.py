@@ -86,6 +86,8 @@ def _questions(ctx: Context) -> Iterator[Suggestion]:
         per_requirement = 0
         if _alternatives(verdict) and any(t in ctx.held_terms for t in verdict.terms):
             continue  # "Java, Python or Go": the resume's Java answers it
+        if _group_met(ctx, verdict):
+            continue  # "one or more of the following areas": another of them is met
         # "Workflow orchestration (Airflow)": ask about the tool the posting names, not the
         # class it belongs to.
         named = set(verdict.terms)
@@ -113,6 +115,15 @@ def _questions(ctx: Context) -> Iterator[Suggestion]:
             # "A, B or C" (alternatives) is asked once, about A; "A and B", at most twice.
             if per_requirement >= (1 if _alternatives(verdict) else 2):
                 break
+
+
+def _group_met(ctx: Context, verdict: Verdict) -> bool:
+    """Another member of the requirement's group of alternatives is met."""
+    requirement = verdict.requirement
+    if not requirement.group or requirement.group_mode != "any":
+        return False
+    return any(other.requirement.group == requirement.group and other is not verdict
+               and other.status is Status.MET for other in ctx.analysis.verdicts)
 
 
 def _partly_shown(ctx: Context, term: str) -> bool:
@@ -157,9 +168,17 @@ def _asked_form(ctx: Context, term: str, written: str) -> str:
     something the posting did not ask."""
     entry = ctx.lexicon[term]
     folded = written.casefold().strip()
+    if written in entry.abbreviations:
+        return written  # "IAM", not "Identity and Access Management"
+    name_words = set(re.findall(r"[a-z0-9+#]+", entry.display_name.casefold()))
     for form in (entry.name, *entry.aliases):
         if form.casefold() == folded:
-            return entry.display_name if form == entry.name else form
+            if form == entry.name or name_words <= set(re.findall(r"[a-z0-9+#]+", folded)) \
+                    or len(form.split()) >= 3:
+                # "Linux environment", "SQL programming": the name plus a filler word;
+                # "methodologies of instruction": a phrase, not a name to list
+                return entry.display_name
+            return form
     return entry.display_name
 
 
@@ -349,6 +368,8 @@ def _skills_block(ctx: Context, term: str) -> int | None:
         if len(hits) < 3 or hits[0].start != lo:
             return False
         lead = hits[0].entry
+        if ctx.lexicon[lead].category in _ITEM_CATEGORIES:
+            return False  # "JavaScript, TypeScript, React": a list of the stack, no label
         # The first item names the row's kind when the others are instances of it
         # ("Observability" over Datadog); "Docker, Kubernetes" is a row of items.
         kinds = ctx.lexicon.descendants(lead)
@@ -380,6 +401,7 @@ def _skills_block(ctx: Context, term: str) -> int | None:
     return (near or unlabelled)[-1]
 
 
+_ITEM_CATEGORIES = frozenset({"language", "framework", "library", "database"})
 _GENERIC_LABEL_WORDS = frozenset({"tool", "other", "technical", "skill", "technologie",
                                   "software", "misc", "additional", "and", "&"})
 _PAGE_MARK = re.compile(r"(?:^|\s)(?:\d+\s*/\s*\d+|page\s+\d+(?:\s+of\s+\d+)?)\s*$",
