@@ -417,3 +417,27 @@ def test_alternatives_of_a_group_another_of_which_is_met_are_not_asked() -> None
     analysis = analyze_documents(read_pasted(posting), read_pasted(WEB_DEV), today=TODAY)
     assert {v.requirement.group_mode for v in analysis.verdicts} == {"any"}
     assert not [s for s in suggest(analysis) if s.rule == "ask-skill"]
+
+
+def _answer_line(posting: str, resume: str) -> str:
+    analysis = analyze_documents(read_pasted(posting), read_pasted(resume), today=TODAY)
+    (ask,) = [s for s in suggest(analysis) if s.rule == "ask-skill"]
+    assert ask.change is not None
+    text = analysis.resume.document.text
+    line_start = text.rfind("\n", 0, ask.change.start) + 1
+    return text[line_start:ask.change.start] + ask.change.text
+
+
+ROWS = ("Sam Okafor\nsam@example.com\n\nExperience\nML Engineer, Norrow, Jan 2020 - Present\n"
+        "- Trained 40 ranking models on 2 TB of clicks\n\nSkills\n"
+        "Languages: Python, Go, C++\nML Frameworks: PyTorch, TensorFlow\n"
+        "Tech: Docker, Git\nSoft: mentoring, Agile\n")
+
+
+@pytest.mark.parametrize(("asked", "row"), [
+    ("Experience with scikit-learn", "ML Frameworks: PyTorch, TensorFlow, scikit-learn"),
+    ("Experience with Ansible", "Tech: Docker, Git, Ansible"),
+    ("Experience with Scrum", "Soft: mentoring, Agile, Scrum"),
+])
+def test_an_answer_joins_the_row_of_its_kind(asked: str, row: str) -> None:
+    assert _answer_line(f"Engineer\n\nRequirements\n- {asked}\n", ROWS) == row

@@ -246,7 +246,8 @@ def _for_term(ctx: Context, verdict: Verdict, term: str, form: str) -> Iterator[
         before = ctx.document.text[lo:hi]
         body_end = lo + len(before.rstrip(" .;,"))
         separator = list_separator(before)
-        form = _in_list_case(form, before)
+        if category in TECHNIQUES:  # "test-driven development"; never "Scikit-Learn"
+            form = _in_list_case(form, before)
         if not any(sep in before for sep in _SEPARATORS) and ":" not in before[:40]:
             # A skill per line ("• Digital Marketing") or words run together ("Go Python
             # Node.js"): the skill gets a line of its own, like its neighbours.
@@ -331,7 +332,11 @@ def _skills_block(ctx: Context, term: str) -> int | None:
     if not blocks:
         return None
     category = ctx.lexicon[term].category
-    labels = _LABELS.get(category, ())
+    # The labels that fit: those of its own category and of the kinds it belongs to
+    # (scikit-learn is a library of machine learning: "ML Frameworks:" fits it).
+    kinds = {category} | {ctx.lexicon[a].category for a in ctx.lexicon.ancestors(term)
+                          if ctx.lexicon[a].category in _FIELD_KINDS}
+    labels = tuple(word for kind in sorted(kinds) for word in _LABELS.get(kind, ()))
     # A label on a line of its own over its list ("Languages" / "Go, Python, SQL", a table's
     # two cells): the list takes the label, and the label line takes no skill.
     label_above: dict[int, str] = {}
@@ -343,22 +348,31 @@ def _skills_block(ctx: Context, term: str) -> int | None:
             label_above[below] = text
     blocks = [i for i in blocks if i + 1 not in label_above]
 
-    def label_fits(index: int) -> bool | None:
-        """None: the line has no label; else whether its label is for this kind of skill
-        ("Research Areas:" is not a place for NoSQL, whatever else the line holds)."""
+    own = {label.rstrip("s") for label in labels}
+
+    def label_words(index: int) -> set[str] | None:
         head = ctx.block(index).content.split(":", 1)
         if index in label_above:
             head = [label_above[index], ""]
         if len(head) < 2 or len(head[0].split()) > 4:
             return None
-        words = {w.rstrip("s") for w in re.findall(r"[a-z]+", head[0].lower())}
+        return {w.rstrip("s") for w in re.findall(r"[a-z]+", head[0].lower())}
+
+    def foreign(index: int) -> bool:
+        """"ML Frameworks:" is a place for PyTorch, not for Node.js: a label word of another
+        kind of skill qualifies the line ("Research Areas:" is not a place for NoSQL)."""
+        words = label_words(index)
+        return words is not None and bool(
+            (words & _ALL_LABEL_WORDS) - own - _GENERIC_LABEL_WORDS)
+
+    def label_fits(index: int) -> bool | None:
+        """None: the line has no label; else whether its label is for this kind of skill."""
+        words = label_words(index)
+        if words is None:
+            return None
         if words and words <= _GENERIC_LABEL_WORDS:
             return True  # "Tools:", "Other:", "Technical skills:" take any tool
-        own = {label.rstrip("s") for label in labels}
-        # "ML Frameworks:" is a place for PyTorch, not for Node.js: a label word of another
-        # kind of skill qualifies the line.
-        foreign = (words & _ALL_LABEL_WORDS) - own - {"tool", "other", "skill", "technical"}
-        return bool(words & own) and not foreign
+        return bool(words & own) and not foreign(index)
 
     def led_by_other_class(index: int) -> bool:
         """"Observability | Datadog | PagerDuty": the first item names the row's kind, and
@@ -383,27 +397,38 @@ def _skills_block(ctx: Context, term: str) -> int | None:
     blocks = [i for i in blocks if i not in spoken]
     if not blocks:
         return None
+    # A line holding a skill of the same category ("Soft: ..., Agile" for Scrum), unless
+    # its label names another kind.
     for index in blocks:
-        if label_fits(index) is not False and any(
-                ctx.lexicon[h.entry].category == category
-                for h in ctx.resume_hits_by_block.get(index, ())):
+        if not foreign(index) and any(ctx.lexicon[h.entry].category == category
+                                      for h in ctx.resume_hits_by_block.get(index, ())):
             return index
     for index in blocks:
         if label_fits(index):
+            return index
+    # A labelled line of neighbouring kinds ("Tech: Docker, Git" for Jenkins).
+    family = _FAMILY.get(category, frozenset())
+    for index in blocks:
+        if label_words(index) is not None and not foreign(index) and any(
+                ctx.lexicon[h.entry].category in family
+                for h in ctx.resume_hits_by_block.get(index, ())):
             return index
     unlabelled = [i for i in blocks if label_fits(i) is None and not led_by_other_class(i)]
     if not unlabelled:
         return None
     # A line of neighbouring kinds of skill ("Go Python Node.js" for jQuery), else the last.
-    family = _FAMILY.get(category, frozenset())
     near = [i for i in unlabelled if any(ctx.lexicon[h.entry].category in family
                                          for h in ctx.resume_hits_by_block.get(i, ()))]
     return (near or unlabelled)[-1]
 
 
 _ITEM_CATEGORIES = frozenset({"language", "framework", "library", "database"})
+# Kinds of work whose label fits their tools too ("ML Frameworks:" for scikit-learn); a
+# language is no such kind ("Languages:" is no place for React).
+_FIELD_KINDS = frozenset({"ml", "data", "cloud", "devops", "security"})
 _GENERIC_LABEL_WORDS = frozenset({"tool", "other", "technical", "skill", "technologie",
-                                  "software", "misc", "additional", "and", "&"})
+                                  "software", "misc", "additional", "and", "tech", "core",
+                                  "key", "it"})
 _PAGE_MARK = re.compile(r"(?:^|\s)(?:\d+\s*/\s*\d+|page\s+\d+(?:\s+of\s+\d+)?)\s*$",
                         re.IGNORECASE)
 _FAMILIES = (frozenset({"language", "framework", "library"}), frozenset({"database", "data"}),
