@@ -441,3 +441,17 @@ ROWS = ("Sam Okafor\nsam@example.com\n\nExperience\nML Engineer, Norrow, Jan 202
 ])
 def test_an_answer_joins_the_row_of_its_kind(asked: str, row: str) -> None:
     assert _answer_line(f"Engineer\n\nRequirements\n- {asked}\n", ROWS) == row
+
+
+def test_a_menu_of_preferences_the_resume_already_meets_asks_nothing() -> None:
+    posting = ("Programmer Analyst\n\nRequirements\n1. Two years of experience as a "
+               "programmer\n\nNotes:\n"
+               "1. Experience in one or more of the following areas is highly preferred:\n"
+               "a. Web servers such as IIS and Apache\n"
+               "b. Mobile development technologies such as Apache Cordova\n"
+               "c. Front ends in React.js\n")
+    analysis = analyze_documents(read_pasted(posting), read_pasted(WEB_DEV), today=TODAY)
+    menu = [v for v in analysis.verdicts if v.requirement.group_mode == "any"]
+    assert len(menu) == 3 and any(v.status.value == "met" for v in menu)
+    asked = {s.term for s in suggest(analysis) if s.rule == "ask-skill"}
+    assert not asked & {"iis", "apache", "cordova", "apache_cordova"}

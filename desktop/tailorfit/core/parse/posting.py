@@ -191,6 +191,7 @@ _NOTE_REQUIREMENT = Folded(
     r"\b(?:is|are) (?:highly |strongly )?(?:preferred|desired|desirable|a plus)\b")
 # A note that opens a list of preferences: "... in the following areas is highly preferred:".
 _PREFERRED_LIST = Folded(r"\b(?:preferred|desired|desirable|a plus|an advantage)\s*:\s*$")
+_MENU = Folded(r"\b(?:one or more|any|at least one) of the following\b")
 _DEGREE_SUBSTITUTE = Folded(r"may be substituted|in lieu of|substitut\w* for")
 _ROLE_SUBJECT = re.compile(r"^the\s+([\w\s()/&-]{3,80}?)\s+(?:is|will|shall)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)%][.!?])\s+(?=[A-Z(\"'])")
@@ -359,22 +360,28 @@ def parse_posting(document: Document) -> Posting:
     requirements: list[Requirement] = []
     duties: list[Duty] = []
     preferred_list: str | None = None  # the marker kind of a notes list of preferences
+    menu: str | None = None  # the group of a list introduced as "one or more of the following"
     for unit, section in assigned:
         if unit.noise or unit.heading is not None:
             continue
         if preferred_list is not None:
             if unit.listy and _marker_kind(unit.marker) == preferred_list:
                 # "3. Experience in one or more of the following areas is highly preferred:"
-                # then "a. ...", "b. ...": each sub-item is a nice-to-have.
-                requirements.extend(_items(document, unit, PostingSection.PREFERRED,
-                                           prose=False))
+                # then "a. ...", "b. ...": each sub-item is a nice-to-have, and with "one or
+                # more of the following" they are alternatives: any of them answers it.
+                items = _items(document, unit, PostingSection.PREFERRED, prose=False)
+                requirements.extend(replace(r, group=menu, group_mode="any") if menu else r
+                                    for r in items)
                 continue
             preferred_list = None
+            menu = None
         if (section in (PostingSection.OTHER, PostingSection.ABOUT) and has_requirement_section
                 and _PREFERRED_LIST.search(unit.text)):
             following = _next_marker(assigned, unit)
             if following and following != _marker_kind(unit.marker):
                 preferred_list = following
+                if _MENU.search(unit.text):
+                    menu = f"m{unit.start}"
                 continue
         if section in (PostingSection.REQUIREMENTS, PostingSection.PREFERRED):
             # Long prose inside a requirements section: only its requirement sentences count.
