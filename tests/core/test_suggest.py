@@ -455,3 +455,9 @@ def test_a_menu_of_preferences_the_resume_already_meets_asks_nothing() -> None:
     assert len(menu) == 3 and any(v.status.value == "met" for v in menu)
     asked = {s.term for s in suggest(analysis) if s.rule == "ask-skill"}
     assert not asked & {"iis", "apache", "cordova", "apache_cordova"}
+
+
+def test_teams_one_works_with_are_not_skills() -> None:
+    found = _pair("Analytics Engineer\n\nRequirements\n- Experience coordinating with the data "
+                  "engineering teams\n- Experience with RabbitMQ\n", WEB_DEV)
+    assert "data_engineering" not in {s.term for s in found if s.rule == "ask-skill"}

@@ -50,12 +50,22 @@ _PEOPLE = re.compile(r"(?:analysts|engineers|developers|designers|managers|owner
                      r"architects|testers|specialists|consultants|administrators)$", re.IGNORECASE)
 _WITH_PEOPLE = re.compile(r"\b(?:with|alongside|among|between|and|to|for)\s+(?:[\w-]+\s+){0,2}$",
                           re.IGNORECASE)
+# ... and teams worked with, not teams to build: "with the data engineering teams", not
+# "building an effective Site Reliability Engineering team".
+_WITH_TEAM = re.compile(r"\b(?:with|alongside|among|between|across)\s+(?:[\w-]+\s+){0,2}$",
+                        re.IGNORECASE)
+
+
+_TEAM_AFTER = re.compile(r"\s+(?:teams?|departments?|groups?|functions?)\b", re.IGNORECASE)
 
 
 def _people(text: str, term: TermHit, base: int) -> bool:
-    """A term written as the people one works with ("with business analysts"), not a skill."""
-    start = term.start - base
-    return bool(_PEOPLE.search(term.text)) and bool(_WITH_PEOPLE.search(text[:start]))
+    """A term written as the people one works with ("with business analysts", "with the data
+    engineering teams"), not a skill."""
+    start, end = term.start - base, term.end - base
+    if _PEOPLE.search(term.text) and _WITH_PEOPLE.search(text[:start]):
+        return True
+    return bool(_TEAM_AFTER.match(text, end)) and bool(_WITH_TEAM.search(text[:start]))
 # "(Required)", "(Preferred)" on job-board lines mark strength; they ask for nothing.
 _STRENGTH_MARK = re.compile(r"\(\s*(?:required|preferred|desired|optional|a plus|must)\s*\)",
                             re.IGNORECASE)
