@@ -461,3 +461,11 @@ def test_teams_one_works_with_are_not_skills() -> None:
     found = _pair("Analytics Engineer\n\nRequirements\n- Experience coordinating with the data "
                   "engineering teams\n- Experience with RabbitMQ\n", WEB_DEV)
     assert "data_engineering" not in {s.term for s in found if s.rule == "ask-skill"}
+
+
+def test_a_discipline_or_a_duty_is_never_asked() -> None:
+    found = _pair("SRE Manager\n\nRequirements\n- Strong understanding of DevOps best practices\n"
+                  "- Experience with on-call rotations\n- Knowledge of high availability\n"
+                  "- Experience with RabbitMQ\n", WEB_DEV)
+    asked = {s.term for s in found if s.rule == "ask-skill"}
+    assert asked == {"rabbitmq"}

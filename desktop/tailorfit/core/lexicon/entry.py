@@ -22,7 +22,7 @@ CATEGORIES = frozenset({
 FIELDS = frozenset({
     "id", "name", "category", "type", "aliases", "abbreviations", "case_sensitive", "implies",
     "related", "ambiguous", "negative", "positive", "evidence", "degree_level", "field", "note",
-    "signals", "requires", "broad", "titles", "years_by_title", "not_asked_with",
+    "signals", "requires", "broad", "titles", "years_by_title", "not_asked_with", "not_asked",
 })
 SIGNAL_KINDS = frozenset({"actions", "objects", "tools", "metrics", "together"})
 REQUIREMENTS = frozenset({"technical_role"})
@@ -146,6 +146,9 @@ class Entry:
     # Skills whose use makes a question about this one pointless ("Have you used HTML?" to a
     # React developer); the verdict is unchanged: React is no HTML for a recruiter.
     not_asked_with: tuple[str, ...] = ()
+    # A discipline, a property or a duty ("DevOps", "high availability", "on-call rotations"):
+    # a yes to "Have you used it?" adds nothing a reader can check, so it is never asked.
+    not_asked: bool = False
 
     @property
     def signals(self) -> dict[str, tuple[object, ...]]:
@@ -214,6 +217,7 @@ def to_entry(raw: dict[str, Any], domain: str) -> Entry:
         broad=bool(raw.get("broad", False)),
         titles=tuple(raw.get("titles", ())),
         not_asked_with=tuple(raw.get("not_asked_with", ())),
+        not_asked=bool(raw.get("not_asked", False)),
         years_by_title=bool(raw.get("years_by_title", False)),
     )
 

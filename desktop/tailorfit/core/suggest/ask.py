@@ -107,6 +107,8 @@ def _questions(ctx: Context) -> Iterator[Suggestion]:
                 continue  # "design patterns" in a nice-to-have list: not worth a question
             if entry.category in TECHNIQUES and _partly_shown(ctx, term):
                 continue  # full-stack work already in the bullets: naming it, not asking
+            if entry.not_asked:
+                continue  # "Have you used DevOps?": a discipline, not a tool to list
             if any(other in ctx.held_terms for other in entry.not_asked_with):
                 continue  # "Have you used HTML?" to a React developer: padding
             asked.add(term)
