@@ -1007,7 +1007,9 @@ def _title_and_company(units: list[_Unit], sections: list[Section]) -> tuple[str
                   and len(re.findall(r"[A-Za-z]", u.text)) > 2 * len(re.findall(r"\d", u.text))
                   and not _asks_of_candidate(u.text)]  # not "5/10/24, 11:52 AM"
     first_heading = next((i for i, u in enumerate(units) if u.heading is not None), len(units))
-    before = [u for u in candidates if units.index(u) < first_heading]
+    # Positions by identity: list.index would compare units field by field.
+    position = {id(u): i for i, u in enumerate(units)}
+    before = [u for u in candidates if position[id(u)] < first_heading]
     if title is None:
         titled = next((u for u in candidates if JOB_TITLE.search(u.text)), None)
         # Without a job-title word, only a line above the first section can be the title.
@@ -1020,7 +1022,7 @@ def _title_and_company(units: list[_Unit], sections: list[Section]) -> tuple[str
             at = re.match(r"^(.+?)\s+(?:at|@)\s+(.+)$", title)
             if at:
                 title, company = at.group(1), company or at.group(2)
-            following = units[units.index(chosen) + 1:units.index(chosen) + 3]
+            following = units[position[id(chosen)] + 1:position[id(chosen)] + 3]
             for unit in following:
                 if unit.heading is not None or unit.listy:
                     break
@@ -1065,7 +1067,8 @@ def _frequent_employer(units: list[_Unit]) -> str | None:
             strong[name] = strong.get(name, 0) + 1
     # "at Google" twice beats "with SoC manufacturers" three times and "at SoC partners" once.
     for name in sorted(counts, key=lambda n: (-strong.get(n, 0), -counts[n])):
-        if name in strong and len(re.findall(rf"\b{re.escape(name)}\b", text)) >= 2:
+        if name in strong and text.count(name) >= 2 and \
+                len(re.findall(rf"\b{re.escape(name)}\b", text)) >= 2:
             return name
     return None
 
