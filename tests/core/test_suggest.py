@@ -225,6 +225,13 @@ def _pair(posting: str, resume: str) -> tuple[Suggestion, ...]:
     return suggest(analyze_documents(read_pasted(posting), read_pasted(resume), today=TODAY))
 
 
+def _only_ask(posting: str, resume: str) -> tuple[str, Suggestion]:
+    """The resume's analysed text and the one question the pair gives."""
+    analysis = analyze_documents(read_pasted(posting), read_pasted(resume), today=TODAY)
+    (ask,) = [s for s in suggest(analysis) if s.rule == "ask-skill"]
+    return analysis.resume.document.text, ask
+
+
 WEB_DEV = """Dana Quill
 dana@example.com
 
@@ -267,12 +274,10 @@ def test_an_answer_goes_to_a_skills_row_of_its_kind() -> None:
               "- Trained ranking models on 2 TB of clicks\n\nSkills\n"
               "ML Frameworks: PyTorch, TensorFlow\nWeb frameworks: Flask, Django\n"
               "Observability | Datadog | PagerDuty\n")
-    analysis = analyze_documents(read_pasted("Engineer\n\nRequirements\n- Experience with "
-                                             "FastAPI\n"), read_pasted(resume), today=TODAY)
-    (ask,) = [s for s in suggest(analysis) if s.rule == "ask-skill"]
+    text, ask = _only_ask("Engineer\n\nRequirements\n- Experience with "
+                          "FastAPI\n", resume)
     # not "ML Frameworks:" (a web framework is no ML framework), not the observability row
     assert ask.change is not None and ask.change.text == ", FastAPI"
-    text = analysis.resume.document.text
     assert text[:ask.change.start].endswith("Web frameworks: Flask, Django")
 
 
@@ -300,11 +305,10 @@ def test_a_qualified_label_takes_only_its_own_kind() -> None:
     resume = ("Kim Lee\nkim@example.com\n\nExperience\nML Engineer, Vela, Jan 2020 - Present\n"
               "- Trained ranking models on 2 TB of clicks\n\nSkills\n"
               "ML Frameworks: PyTorch, ONNX\nLanguages: Python, Go\nTools | Git | Docker\n")
-    analysis = analyze_documents(read_pasted("Engineer\n\nRequirements\n- Experience with "
-                                             "Node.js\n"), read_pasted(resume), today=TODAY)
-    (ask,) = [s for s in suggest(analysis) if s.rule == "ask-skill"]
+    text, ask = _only_ask("Engineer\n\nRequirements\n- Experience with "
+                          "Node.js\n", resume)
     assert ask.change is not None
-    line = analysis.resume.document.text[:ask.change.start].rsplit("\n", 1)[-1]
+    line = text[:ask.change.start].rsplit("\n", 1)[-1]
     assert not line.startswith("ML Frameworks")  # a web runtime is no ML framework
 
 
@@ -331,10 +335,7 @@ def test_an_answer_never_lands_after_a_page_mark_or_in_a_row_of_another_kind() -
     resume = ("Sam Okafor\nsam@example.com\n\nExperience\nSRE, Norrow, Jan 2020 - Present\n"
               "- Kept 40 services at 99.95% availability\n\nSkills\n"
               "Observability | Datadog | PagerDuty | Grafana\nSam Okafor - 2/3\n")
-    analysis = analyze_documents(read_pasted("SRE\n\nRequirements\n- Experience with Linux\n"),
-                                 read_pasted(resume), today=TODAY)
-    (ask,) = [s for s in suggest(analysis) if s.rule == "ask-skill"]
-    text = analysis.resume.document.text
+    text, ask = _only_ask("SRE\n\nRequirements\n- Experience with Linux\n", resume)
     assert ask.change is not None
     line = text[:ask.change.start].rsplit("\n", 1)[-1]
     assert "2/3" not in line  # never after the page mark
@@ -360,20 +361,16 @@ def test_a_label_over_its_list_is_no_place_for_a_skill() -> None:
     resume = ("Kim Lee\nkim@example.com\n\nExperience\nSRE, Vela, Jan 2020 - Present\n"
               "- Ran 40 services at 99.95% availability\n\nSkills\nLanguages\nGo, Python\n"
               "Observability\nPrometheus, Grafana\nInfrastructure\nDocker, Kubernetes\n")
-    analysis = analyze_documents(read_pasted("SRE\n\nRequirements\n- Experience with Rust\n"),
-                                 read_pasted(resume), today=TODAY)
-    (ask,) = [s for s in suggest(analysis) if s.rule == "ask-skill"]
+    text, ask = _only_ask("SRE\n\nRequirements\n- Experience with Rust\n", resume)
     assert ask.change is not None and ask.change.text == ", Rust"
-    assert analysis.resume.document.text[:ask.change.start].endswith("Go, Python")
+    assert text[:ask.change.start].endswith("Go, Python")
 
 
 def test_among_labelled_lines_an_answer_that_fits_none_gets_an_other_label() -> None:
     resume = ("Kim Lee\nkim@example.com\n\nExperience\nResearcher, Vela, Jan 2020 - Present\n"
               "- Published 6 papers on ranking\n\nSkills\nLanguages: Python, C++\n"
               "Research Areas: ranking, retrieval\n")
-    analysis = analyze_documents(read_pasted("Manager\n\nRequirements\n- Experience with "
-                                             "React.js\n"), read_pasted(resume), today=TODAY)
-    (ask,) = [s for s in suggest(analysis) if s.rule == "ask-skill"]
+    _, ask = _only_ask("Manager\n\nRequirements\n- Experience with React.js\n", resume)
     assert ask.change is not None
     # a line of its own under the last list, labelled
     assert ask.change.text == "\nOther: React"
@@ -420,10 +417,8 @@ def test_alternatives_of_a_group_another_of_which_is_met_are_not_asked() -> None
 
 
 def _answer_line(posting: str, resume: str) -> str:
-    analysis = analyze_documents(read_pasted(posting), read_pasted(resume), today=TODAY)
-    (ask,) = [s for s in suggest(analysis) if s.rule == "ask-skill"]
+    text, ask = _only_ask(posting, resume)
     assert ask.change is not None
-    text = analysis.resume.document.text
     line_start = text.rfind("\n", 0, ask.change.start) + 1
     return text[line_start:ask.change.start] + ask.change.text
 

@@ -232,13 +232,13 @@ def _for_term(ctx: Context, verdict: Verdict, term: str, form: str) -> Iterator[
         question = f"Do you have experience with {shown}?"
     target = _skills_block(ctx, term)
     if target is None:
-        last = _last_skills_line(ctx)
-        if last is not None:  # no line of its kind: a line of its own at the end of Skills
+        lines = _skills_lines(ctx)
+        if lines:  # no line of its kind: a line of its own at the end of Skills
             # Among "Label: items" lines a bare skill would read as part of the list above
             # ("Research Areas: ...", then "React"): it gets the usual "Other:" label.
-            labelled = [i for i in _skills_lines(ctx) if re.match(r"[^:,|]{2,40}:\s", ctx.content(i))]
-            label = "Other: " if len(labelled) * 2 > len(_skills_lines(ctx)) else ""
-            yield from _new_line(ctx, verdict, term, form, last, confirmed, delta,
+            labelled = [i for i in lines if re.match(r"[^:,|]{2,40}:\s", ctx.content(i))]
+            label = "Other: " if len(labelled) * 2 > len(lines) else ""
+            yield from _new_line(ctx, verdict, term, form, lines[-1], confirmed, delta,
                                  question if not confirmed else None, label)
             if confirmed:
                 yield from _bullet_to_fill(ctx, verdict, term, form)
@@ -320,11 +320,6 @@ def _skills_lines(ctx: Context) -> list[int]:
                     and not _PAGE_MARK.search(ctx.content(index)):
                 blocks.append(index)
     return blocks
-
-
-def _last_skills_line(ctx: Context) -> int | None:
-    lines = _skills_lines(ctx)
-    return lines[-1] if lines else None
 
 
 def _skills_block(ctx: Context, term: str) -> int | None:

@@ -23,7 +23,7 @@ from tailorfit.core.suggest.model import Change, Kind, Suggestion
 if TYPE_CHECKING:
     import jinja2
 
-    from tailorfit.core.parse.resume import Role
+    from tailorfit.core.parse.resume import Resume, Role
 
 MAX_SKILLS = 4
 # Named tools and methods: a field ("Surgery", "Teaching") repeats the title or, worse, names a
@@ -123,13 +123,11 @@ _NOT_A_CAREER_ROLE = re.compile(r"\b(?:intern|internship|summer|student|trainee|
                                 re.IGNORECASE)
 
 
-def _career_months(resume: object) -> int:
+def _career_months(resume: Resume) -> int:
     """Months of dated roles, internships and student jobs left out: "4 years of experience"
     in a headline must not count a summer internship."""
     from tailorfit.core.parse.dates import merged_months
-    from tailorfit.core.parse.resume import Resume, ResumeSection
 
-    assert isinstance(resume, Resume)
     return merged_months(r.dates for r in resume.roles
                          if r.dates is not None and r.section is ResumeSection.EXPERIENCE
                          and not _NOT_A_CAREER_ROLE.search(r.title or ""))
