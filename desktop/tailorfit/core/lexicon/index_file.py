@@ -26,7 +26,7 @@ from tailorfit.core.lexicon.entry import Entry
 V = TypeVar("V")
 
 INDEX_FILE = "index.bin"
-FORMAT = 2  # bump when the stored layout changes
+FORMAT = 3  # bump when the stored layout changes
 _ENTRY_FIELDS = tuple(f.name for f in fields(Entry))
 
 
@@ -140,17 +140,19 @@ class _FuzzyBuckets:
 
     def __init__(self, blobs: dict[str, bytes]) -> None:
         self._blobs = blobs
-        self._done: dict[tuple[int, str, str], tuple[list[str], list[Form]]] = {}
+        # Decoded buckets, and None for keys with no bucket (asked again and again).
+        self._done: dict[tuple[int, str, str], tuple[list[str], list[Form]] | None] = {}
 
     def get(self, key: tuple[int, str, str]) -> tuple[list[str], list[Form]] | None:
-        found = self._done.get(key)
-        if found is None:
-            blob = self._blobs.get(_bucket_name(key))
-            if blob is None:
-                return None
+        if key in self._done:
+            return self._done[key]
+        blob = self._blobs.get(_bucket_name(key))
+        found: tuple[list[str], list[Form]] | None = None
+        if blob is not None:
             strings, targets = marshal.loads(blob)
             make = tuple.__new__
-            found = self._done[key] = (list(strings), [make(Form, f) for f in targets])
+            found = (list(strings), [make(Form, f) for f in targets])
+        self._done[key] = found
         return found
 
     def items(self) -> Iterator[tuple[tuple[int, str, str], tuple[list[str], list[Form]]]]:

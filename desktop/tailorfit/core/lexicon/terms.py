@@ -85,7 +85,7 @@ def scan(lexicon: Lexicon, text: str, tech: bool) -> tuple[tuple[_Span, ...], tu
     # management or total productive maintenance), keep them all and choose below.
     spots: list[tuple[int, int, list[Form]]] = []
     starts = lexicon.starts
-    places = _place_tokens(tokens)
+    places = _place_tokens(tokens) if "," in text else set()
     # Most words start no lexicon form: only the positions of those that do are tried.
     openers = [k for k, token in enumerate(tokens) if token[1] in starts and k not in places]
     reached = 0
@@ -152,9 +152,10 @@ def scan(lexicon: Lexicon, text: str, tech: bool) -> tuple[tuple[_Span, ...], tu
 def _fuzzy_spots(lexicon: Lexicon, tokens: list[Token],
                  spots: list[tuple[int, int, list[Form]]]) -> list[tuple[int, int, list[Form]]]:
     """Typos in long multi-word forms ("continous integration") between exact matches."""
-    typos = [lexicon.typo_candidate(t.fold) for t in tokens]
-    if not any(typos):
+    misspelt = lexicon.typo_words({t.fold for t in tokens})
+    if not misspelt:
         return []  # every word is spelled like a lexicon word or like no lexicon word at all
+    typos = [t.fold in misspelt for t in tokens]
     taken = [False] * (len(tokens) + 1)
     for i, n, _ in spots:
         for k in range(i, i + n):
@@ -182,8 +183,10 @@ def _fuzzy_spots(lexicon: Lexicon, tokens: list[Token],
                 continue  # no misspelt word in this window: the exact pass already judged it
             words = [t.fold for t in tokens[i:i + n]]
             window = " ".join(words)
+            if len(window) < 12 or not all(w.isalpha() for w in words):
+                continue
             bucket = fuzzy.get((n, window[:2], window[-1]))
-            if bucket is None or len(window) < 12 or not all(w.isalpha() for w in words):
+            if bucket is None:
                 continue
             strings, forms = bucket
             match = process.extractOne(window, strings, scorer=fuzz.ratio, score_cutoff=90)

@@ -170,6 +170,7 @@ _ASKS_RATED = Folded(
 def clear_cache() -> None:
     """Forget per-line results (for timing a batch of postings that share no line)."""
     _legal.cache_clear()
+    _item_of_line.cache_clear()
 
 
 @lru_cache(maxsize=8192)
@@ -833,16 +834,31 @@ def _semicolon_parts(text: str, lo: int, hi: int, enumerated: bool) -> list[tupl
 
 def _make_item(document: Document, start: int, end: int, section: PostingSection,
                prose: bool, listy: bool = False) -> Requirement | None:
-    text = document.text[start:end]
-    lead = re.match(r"^\s*(?:(?:and|or)\s+)?", text, re.IGNORECASE)
+    found = _item_of_line(document.text[start:end], section, prose, listy)
+    if found is None:
+        return None
+    lo, stripped, strength, kind, years, degree = found
+    return Requirement(
+        id="", text=stripped, start=start + lo, end=start + lo + len(stripped),
+        section=section, strength=strength, kind=kind, years=years, degree=degree)
+
+
+_ItemFields = tuple[int, str, Strength, RequirementKind, YearsDetail | None, DegreeDetail | None]
+
+
+@lru_cache(maxsize=16384)
+def _item_of_line(text: str, section: PostingSection, prose: bool,
+                  listy: bool) -> _ItemFields | None:
+    """What one line asks, with its offset into ``text``: a pure function of the line and its
+    place, and postings of one employer or board repeat their lines from posting to posting."""
+    lead = _LEADING_CONJUNCTION.match(text)
     lo = lead.end() if lead else 0
     body = text[lo:]
-    body = re.sub(r"(?:[;,]\s*(?:or|and)|\s+or)\s*$", "", body, flags=re.IGNORECASE)
+    body = _TRAILING_CONJUNCTION.sub("", body)
     body = _TRAILING.sub("", body)
     stripped = body
     if not stripped:
         return None
-    start, end = start + lo, start + lo + len(body)
     words = stripped.split()
     if len(words) < 2 and not re.search(r"[A-Z]{2,}|\d", stripped) and not (
             listy and stripped[:1].isupper() and len(stripped) > 2):
@@ -880,9 +896,11 @@ def _make_item(document: Document, start: int, end: int, section: PostingSection
         strength = Strength.NICE
     else:
         strength = Strength.MUST
-    return Requirement(
-        id="", text=stripped, start=start, end=end, section=section, strength=strength,
-        kind=_kind(stripped, years, degree), years=years, degree=degree)
+    return lo, stripped, strength, _kind(stripped, years, degree), years, degree
+
+
+_LEADING_CONJUNCTION = re.compile(r"^\s*(?:(?:and|or)\s+)?", re.IGNORECASE)
+_TRAILING_CONJUNCTION = re.compile(r"(?:[;,]\s*(?:or|and)|\s+or)\s*$", re.IGNORECASE)
 
 
 def _kind(text: str, years: YearsDetail | None, degree: DegreeDetail | None) -> RequirementKind:
