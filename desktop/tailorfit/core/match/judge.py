@@ -30,6 +30,7 @@ from tailorfit.core.match.profile import EVIDENCE_KEPT, Profile
 from tailorfit.core.match.related import related_bullets
 from tailorfit.core.match.result import Evidence, Status, Verdict
 from tailorfit.core.match.skills import terms_part
+from tailorfit.core.match.soft import from_roles
 from tailorfit.core.match.words import content_stems
 from tailorfit.core.match.years import years_part
 from tailorfit.core.parse.details import YearsDetail, parse_all_years
@@ -137,7 +138,12 @@ def _decide(requirement: Requirement, terms: list[TermHit], profile: Profile,
         return condition_part(requirement, profile)
     skill_terms = [t for t in terms if lexicon[t.entry].category not in ("degree", "degree_field")]
     if not skill_terms:
-        return words_part(requirement, profile)
+        words = words_part(requirement, profile)
+        if words.status is Status.MISSING and requirement.kind is RequirementKind.SOFT:
+            # "Be good humoured, loyal and flexible": a work-style line the lexicon names no
+            # skill in is read like a work-style trait.
+            return from_roles(profile, "it") or words
+        return words
     part = terms_part(requirement, skill_terms, profile)
     if part.status is Status.MISSING and requirement.kind is not RequirementKind.SOFT:
         words = words_part(requirement, profile, strict=True)

@@ -46,6 +46,7 @@ class Rule(StrEnum):
     SOFT_SHOWN = "soft-shown"  # a bullet demonstrates it
     SOFT_CLAIMED = "soft-claimed"  # only listed or claimed
     SOFT_NEAR = "soft-near"  # a neighbouring skill demonstrated (indirect evidence)
+    SOFT_FROM_ROLES = "soft-from-roles"  # a work-style trait: the work history, indirectly
     # credentials and conditions
     CREDENTIAL = "credential"  # the licence or certificate is stated
     CREDENTIAL_OTHER_PLACE = "credential-other-place"  # stated, but not from the place named
@@ -86,6 +87,7 @@ _LABELS = {
     Rule.SOFT_SHOWN: "shown in a bullet",
     Rule.SOFT_CLAIMED: "claimed, not shown",
     Rule.SOFT_NEAR: "a neighbouring skill shown",
+    Rule.SOFT_FROM_ROLES: "indirect evidence from the work history",
     Rule.CREDENTIAL: "credential stated",
     Rule.CREDENTIAL_OTHER_PLACE: "not shown to be from the place named",
     Rule.SKILL_NOT_CREDENTIAL: "the skill without the credential",

@@ -17,6 +17,7 @@ from tailorfit.core.match.profile import EVIDENCE_KEPT, Profile
 from tailorfit.core.match.result import Evidence, Status
 from tailorfit.core.match.skills import remembered
 from tailorfit.core.match.words import stems_of_phrase
+from tailorfit.core.parse.resume import ResumeSection
 
 _PHRASES: dict[tuple[str, int], tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]] = {}
 
@@ -104,4 +105,29 @@ def _soft(entry_id: str, profile: Profile, depth: int, near: bool) -> Part:
                     return Part(Status.PARTIAL, close.evidence,
                                 f"{close.reason.split(':')[0]}, which is close to "
                                 f"{entry.name.lower()}: {Rule.SOFT_NEAR.label}", Rule.SOFT_NEAR)
+    if entry.from_roles and depth == 0:  # not for a part: public speaking is no communication
+        history = from_roles(profile, entry.name.lower())
+        if history is not None:
+            return history
     return nothing(f"Nothing in the resume shows {entry.name.lower()}")
+
+
+def from_roles(profile: Profile, trait: str) -> Part | None:
+    """Rule soft-from-roles: a work-style trait no bullet shows, for a resume with dated roles.
+
+    A recruiter reads some of it in any work history: the trait is partly shown by the roles
+    themselves, never met by them.
+    """
+    from tailorfit.core.match.years import role_line
+
+    roles = [r for r in profile.resume.roles
+             if r.dates is not None and r.section is ResumeSection.EXPERIENCE]
+    if not roles:
+        return None
+    latest = max(roles, key=lambda r: (r.dates.end.index if r.dates is not None else 0, -r.start))
+    line = role_line(latest, profile.resume.document.text, profile, 1)
+    count = f"{len(roles)} dated role{'s' if len(roles) > 1 else ''}"
+    return Part(Status.PARTIAL, (line,),
+                f"No bullet shows {trait}; the work history ({count}, the latest "
+                f'"{line.text[:60]}") is indirect evidence: {Rule.SOFT_FROM_ROLES.label}',
+                Rule.SOFT_FROM_ROLES)
