@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import pytest
 
 from tailorfit.core.model import BlockKind, Region, SourceFormat
 from tailorfit.core.readers import read_document
@@ -63,6 +64,33 @@ def test_wrapped_pdf_lines_join_and_hyphenation_is_undone(tmp_path: Path) -> Non
     assert [b.kind for b in blocks] == [BlockKind.LIST_ITEM, BlockKind.LIST_ITEM]
     assert "for payments across twelve" in blocks[0].text
     assert blocks[0].text.endswith("with a small team.")
+
+
+def test_a_sentence_that_ends_short_of_the_column_ends_the_line(tmp_path: Path) -> None:
+    """Bullets whose glyphs are drawn, not written, arrive as lines of text at one indent: a
+    line that ends a sentence well before the column's right edge is no wrapped line."""
+    page = Page()
+    lines = ["Led a team to optimize load balancing and network configurations across three",
+             "regions, boosting application response time by 30%.",
+             "Deployed Docker containers for twelve services.",
+             "Collaborated in on-call rotations, maintaining 99.9% service availability."]
+    for row, line in enumerate(lines):
+        page.text(90, 700 - row * 13, line)
+    path = tmp_path / "drawn-bullets.pdf"
+    path.write_bytes(build_pdf([page]))
+    texts = [b.text for b in read_document(path).blocks]
+    assert texts == ["Led a team to optimize load balancing and network configurations across "
+                     "three regions, boosting application response time by 30%.",
+                     "Deployed Docker containers for twelve services.",
+                     "Collaborated in on-call rotations, maintaining 99.9% service availability."]
+
+
+@pytest.mark.corpus
+def test_drawn_bullets_of_a_real_resume_stay_apart(corpus: Path) -> None:
+    path = corpus / "resumes/pdf/fictional-anderson-devops-sre-resumementor-soupboss.pdf"
+    texts = [b.text for b in read_document(path).blocks]
+    assert any(t.startswith("Managed cloud infrastructure on AWS") for t in texts)
+    assert not any("by 15%. Managed" in t for t in texts)
 
 
 def test_saved_job_page_drops_scripts_navigation_and_footer(tmp_path: Path) -> None:

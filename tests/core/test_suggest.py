@@ -136,6 +136,45 @@ def test_quantify_leaves_a_placeholder_and_never_a_number() -> None:
         assert not any(ch.isdigit() for ch in added)
 
 
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    # the figure goes where "several" / "multiple" stood, not after the last clause
+    ("Led the data team at Tally. Published several research papers on ranking models. "
+     "Mentored new hires",
+     "Published [number] research papers on ranking models."),
+    ("Built the booking flows for the mobile apps. Successfully delivered multiple projects "
+     "within budget. Worked closely with designers",
+     "Successfully delivered [number] projects within budget."),
+    # no vague count: the first claim sentence gets it, at its own end
+    ("Automated the nightly billing reports for finance teams. Worked closely with the "
+     "product managers and designers",
+     "Automated the nightly billing reports for finance teams, [number or %]. Worked closely"),
+])
+def test_quantify_puts_the_figure_on_the_claim_of_a_paragraph(paragraph: str,
+                                                             expected: str) -> None:
+    resume = RESUME.replace(
+        "Software Developer, Northwind, Jan 2015 - Dec 2019\n"
+        "- Responsible for managing releases of the billing system\n"
+        "- Helped build the reporting dashboards for finance\n"
+        "- Manage the on-call rotation for six engineers\n"
+        "- I led a team of 4 engineers as a team player\n",
+        f"Software Developer, Northwind, Jan 2015 - Dec 2019\n{paragraph}\n")
+    prompts = [s for s in _suggestions(resume)
+               if s.kind is Kind.QUANTIFY and s.before.startswith(paragraph[:30])]
+    assert len(prompts) == 1
+    assert expected in prompts[0].after
+    assert find_placeholders([prompts[0].after])
+    # the edit is exactly the change it carries
+    change = prompts[0].change
+    assert change is not None and change.text in ("[number]", ", [number or %]")
+
+
+def test_quantify_skips_a_date_column_read_into_the_line() -> None:
+    resume = RESUME.replace("- Helped build the reporting dashboards for finance\n",
+                            "- Present | Developing the reporting dashboards for finance teams\n")
+    assert not [s for s in _suggestions(resume)
+                if s.kind is Kind.QUANTIFY and s.before.startswith("Present |")]
+
+
 def test_style_rules() -> None:
     found = _suggestions()
     tense = _find(found, Kind.STYLE, "tense", "Manage the on-call")
@@ -464,3 +503,22 @@ def test_a_discipline_or_a_duty_is_never_asked() -> None:
                   "- Experience with RabbitMQ\n", WEB_DEV)
     asked = {s.term for s in found if s.rule == "ask-skill"}
     assert asked == {"rabbitmq"}
+
+
+def test_a_principle_and_a_suite_the_parts_of_which_are_listed_are_not_asked() -> None:
+    office = ("Sam Okafor\nsam@example.com\n\nExperience\nOffice Assistant, Norrow, "
+              "Jan 2020 - Present\n- Kept the filing system for 40 staff\n\nSkills\n"
+              "Microsoft Word, PowerPoint, Excel\n")
+    found = _pair("Office Assistant\n\nRequirements\n- Proficient in MS Office\n"
+                  "- Strong awareness of code quality and clean code\n- Experience with QuickBooks\n",
+                  office)
+    asked = {s.term for s in found if s.rule == "ask-skill"}
+    assert "microsoft_office" not in asked and "clean_code" not in asked
+    assert "quickbooks" in asked
+
+
+def test_a_tool_of_a_cloud_is_asked_by_its_whole_name() -> None:
+    found = _pair("Cloud Engineer\n\nRequirements\n- Experience with Azure CLI\n", WEB_DEV)
+    asks = [s for s in found if s.rule == "ask-skill"]
+    assert [s.term for s in asks] == ["azure_cli"]
+    assert "Azure CLI" in asks[0].message

@@ -533,7 +533,7 @@ def _group_blocks(rows: list[_Row], page: int, body: float) -> list[Block]:
             current.clear()
 
     for row in rows:
-        if current and _continues(current, row, body, width):
+        if current and _continues(current, row, body, width, group_right):
             current.append(row)
             continue
         flush()
@@ -542,8 +542,10 @@ def _group_blocks(rows: list[_Row], page: int, body: float) -> list[Block]:
     return blocks
 
 
-def _continues(current: list[_Row], row: _Row, body: float, width: float) -> bool:
-    """Is ``row`` a wrapped continuation of the paragraph made of ``current``?"""
+def _continues(current: list[_Row], row: _Row, body: float, width: float,
+               right: float) -> bool:
+    """Is ``row`` a wrapped continuation of the paragraph made of ``current``? ``right`` is
+    the right edge of the column."""
     previous = current[-1]
     first_text = row.text.lstrip()
     if len(current) == 1 and current[0].text.strip() in _BULLETS:
@@ -576,6 +578,11 @@ def _continues(current: list[_Row], row: _Row, body: float, width: float) -> boo
     local_right = max(max(r.x1 for r in current), row.x1)
     if not words or local_right - previous.x1 > (len(words[0]) + 2) * char_width:
         return False  # the next line's first word would have fitted: no wrap happened here
+    if (previous.text.rstrip().endswith((".", "!", "?")) and first_text[:1].isupper()
+            and right - previous.x1 > (len(words[0]) + 2) * char_width):
+        # A sentence ended and the next one, which would have fitted after it, starts a line:
+        # a bullet whose glyph is drawn, not written ("...uptime by 15%." / "Managed ...").
+        return False
     return row.x0 >= (current[0].segments[-1].x0 if current[0].spread else current[0].x0) - 2 * body
 
 

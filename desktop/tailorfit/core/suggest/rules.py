@@ -30,6 +30,7 @@ class WritingRules:
     quantify_per_role: int
     quantify_roles: int
     placeholder: str
+    count_placeholder: str  # stands for "several" / "multiple": a count, never a percentage
     max_questions: int
     weak_fit_score: int
     past_tense_overrides: dict[str, str]
@@ -54,6 +55,7 @@ def writing_rules() -> WritingRules:
         quantify_per_role=int(data["quantify_per_role"]),
         quantify_roles=int(data["quantify_roles"]),
         placeholder=str(data["placeholder"]),
+        count_placeholder=str(data["count_placeholder"]),
         max_questions=int(data["max_questions"]),
         weak_fit_score=int(data["weak_fit_score"]),
         past_tense_overrides=dict(data.get("past_tense_overrides", {})),
