@@ -171,6 +171,8 @@ def clear_cache() -> None:
     """Forget per-line results (for timing a batch of postings that share no line)."""
     _legal.cache_clear()
     _item_of_line.cache_clear()
+    _run_on_cuts.cache_clear()
+    _inline_headings.cache_clear()
 
 
 @lru_cache(maxsize=8192)
@@ -489,7 +491,8 @@ def _run_on_units(document: Document, start: int, end: int, unit: _Unit,
     return units
 
 
-def _run_on_cuts(text: str) -> list[int]:
+@lru_cache(maxsize=8192)
+def _run_on_cuts(text: str) -> tuple[int, ...]:
     """Where items run together in text flattened without separators.
 
     "... Agile/Scrum methodologies Good at understanding requirements Must possess ...": a
@@ -506,10 +509,11 @@ def _run_on_cuts(text: str) -> list[int]:
                 and not previous.strip(".,;)").isupper()):
             continue  # "Bachelor's Degree": one name; "WCF Experience": a new item
         cuts.append(match.end())
-    return cuts
+    return tuple(cuts)
 
 
-def _inline_headings(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=2048)
+def _inline_headings(text: str) -> tuple[tuple[int, int], ...]:
     """Headings inside a posting flattened to one line, as (start, end after any colon).
 
     Cue words next to each other form one heading ("Desired Skills:", "Minimum Skills and
@@ -551,7 +555,7 @@ def _inline_headings(text: str) -> list[tuple[int, int]]:
         after = text[tail:].lstrip()
         if words >= 2 and (not after or _OPENS_ITEM.match(after)):
             found.append((head, tail))
-    return found
+    return tuple(found)
 
 
 def _in_capitals(text: str, head: int, end: int) -> bool:
