@@ -382,3 +382,30 @@ def test_an_ideal_but_not_necessary_item_is_a_nice_to_have() -> None:
 def test_a_note_to_recruitment_agencies_asks_nothing() -> None:
     assert _asks("Engineer\n\nRequirements\n- 3+ years with Go\n"
                  "- NO THIRD PARTY RECRUITMENT AGENCIES PLEASE\n") == ["3+ years with Go"]
+
+
+def test_documents_to_send_and_checks_to_pass_are_no_requirements() -> None:
+    school = _asks(
+        "Mathematics Teacher\n\nQualifications\n- Bachelor's degree in mathematics\n"
+        "- Valid state teaching license\n\n"
+        "In addition to the online application, applicants who are not current district "
+        "teachers are required to submit:\n\n"
+        "Transcripts: Both undergraduate and graduate transcripts must be submitted.\n\n"
+        "Copy of Teaching license\n\n"
+        "Applicants without classroom experience should submit two references.\n\n"
+        "Applicants considered for employment must successfully complete the following "
+        "background investigations/tests:\n\n"
+        " State Police Criminal History Investigation\n Tuberculosis Screening/Test\n")
+    assert school == ["Bachelor's degree in mathematics", "Valid state teaching license"]
+    hospital = _asks(
+        "Staff Nurse\n\nRequirements\n- Current RN license\n- BLS certification\n\n"
+        "Please upload the following documents with your application:\n"
+        "- Copy of your nursing license\n- Two professional references\n\n"
+        "Benefits\n- Pension plan\n")
+    assert hospital == ["Current RN license", "BLS certification"]
+
+
+def test_a_requirement_list_introduced_by_a_colon_is_still_asked() -> None:
+    asks = _asks("Data Analyst\n\nAbout you\nTo succeed in this role you will need:\n"
+                 "- Strong SQL\n- Experience with Tableau\n")
+    assert asks == ["Strong SQL", "Experience with Tableau"]

@@ -256,7 +256,16 @@ _APPLICATION = Folded(
     r"further information|(?:interview|recruitment|hiring) process|"
     r"(?:third[- ]party|recruitment|staffing|recruiting) agenc|\bno agencies\b|"
     # a sentence about the list itself: "The requirements listed below are representative ..."
-    r"\b(?:listed|described|outlined) (?:below|above)\b")
+    r"\b(?:listed|described|outlined) (?:below|above)\b|"
+    # documents to send with the application: "should submit (2) references"
+    r"\b(?:should|must|are required to|is required to) submit\b|"
+    r"\battachments? (?:must|should) be\b")
+# A lead-in to documents to send or checks to pass, not to requirements: "applicants ... are
+# required to submit:", "must successfully complete the following background investigations:".
+_APPLICATION_LEAD = Folded(
+    r"\b(?:submit|upload|attach|enclose)\b|following (?:documents|attachments)|"
+    r"background (?:investigations?|checks?|screening)|pre-employment (?:checks?|screening|tests?)|"
+    r"(?:complete|pass) the following")
 _NEGATION = Folded(r"\bnot (?:necessary|required|needed|a requirement|mandatory|essential)\b|"
                    r"\bof no importance\b|\bdoes(?: not|n't) matter\b|\bno (?:prior )?"
                    r"experience (?:is )?(?:necessary|needed|required)")
@@ -750,6 +759,14 @@ def _assign_sections(document: Document,
             if assigned:
                 sections.append(Section(current, title, start, unit.start))
             current, title, start = unit.heading, unit.heading_text, unit.start
+        elif (not unit.listy and not unit.noise and unit.text.rstrip().endswith(":")
+              and _APPLICATION_LEAD.search(unit.text)
+              and current is not PostingSection.OTHER):
+            # what to send and which checks to pass: application instructions until the next
+            # heading
+            if assigned:
+                sections.append(Section(current, title, start, unit.start))
+            current, title, start = PostingSection.OTHER, "", unit.start
         elif unit.piece and _legal(unit.text):
             unit.noise = True  # a legal sentence amid flattened items ends nothing
         elif not unit.noise and _legal(unit.text) and current is not PostingSection.OTHER:
