@@ -24,7 +24,7 @@ def test_tuned_cases_hold_their_figures(corpus: Path) -> None:
     assert overall["labels"] >= 400 and len(totals.by_domain()) >= 12
     assert overall["recall"] >= 0.97
     assert overall["precision"] >= 0.92
-    assert overall["agreement"] >= 0.76
+    assert overall["agreement"] >= 0.77
     assert overall["severe"] <= 0.04
 
 

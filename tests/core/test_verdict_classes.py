@@ -409,3 +409,20 @@ def test_clinical_audit_is_quality_assurance_in_a_clinic(cv: str) -> None:
 def test_a_teachers_planning_and_methods_are_named(requirement: str, cv: str) -> None:
     verdict = judge(requirement, cv, title="Teacher")
     assert verdict.status is not Status.MISSING, verdict.explanation
+
+
+@pytest.mark.parametrize("title", ["Software Engineer (Front-End)", "Front-End Engineer"])
+def test_a_hyphenated_title_is_the_same_role(title: str) -> None:
+    cv = resume("Built the checkout screens in React", title=title, dates="Jan 2021 - Present")
+    for asked in ("2 years of experience as a Front End Developer or similar role",
+                  "2 years of experience as a Front-End Developer"):
+        verdict = judge(asked, cv)
+        assert verdict.status is Status.MET, (asked, title, verdict.explanation)
+
+
+@pytest.mark.parametrize("listed", ["Microsoft Word", "Excel", "PowerPoint, Outlook"])
+def test_a_program_of_the_office_suite_shows_the_suite(listed: str) -> None:
+    verdict = judge("Proficiency in MS Office", resume("Kept the filing system for 40 staff",
+                                                       skills=listed, title="Office Assistant"))
+    assert verdict.status is Status.MET
+    assert verdict.rule == Rule.MORE_SPECIFIC

@@ -70,7 +70,10 @@ def content_stems(text: str, *, distinctive: bool = False) -> list[str]:
 
 
 def stem_set(text: str) -> frozenset[str]:
-    return frozenset(stem(w) for w in words(text))
+    """Stems of the words, and of the parts of hyphenated ones: "Front-End" is also front, end."""
+    found = {stem(w) for w in words(text)}
+    found.update(stem(part) for w in words(text) if "-" in w for part in w.split("-") if part)
+    return frozenset(found)
 
 
 def stems_of_phrase(phrase: str) -> tuple[str, ...]:

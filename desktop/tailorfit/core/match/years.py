@@ -220,7 +220,9 @@ def relevant_roles(domain: str, roles: list[Role], profile: Profile,
     # "3 years of Ruby": a years ask names a technology, so ambiguous names count here.
     # An activity's head ("leading a team of nurses" is leading a team) before its object.
     ids = _head_terms(domain, lexicon) or {entry for entry, _, _ in scan(lexicon, domain, True)[0]}
-    stems = set(content_stems(domain)) - {stem(w) for w in _DOMAIN_NOISE | STOPWORDS}
+    # "Front-End Developer" and "Front End Developer" ask the same: compare the parts.
+    stems = set(content_stems(domain.replace("-", " "))) - {
+        stem(w) for w in _DOMAIN_NOISE | STOPWORDS}
     titles = [stems_of_phrase(t) for e in ids for t in lexicon[e].titles]
 
     def role_entries(role: Role) -> set[str]:
