@@ -20,6 +20,7 @@ from tailorfit.core.normalize import normalize
     ("Devel\ufffeoping", "Developing"),                         # pdfium's soft-hyphen marker
     ("  padded\u00a0 text  ", "padded text"),
     ("plain ascii", "plain ascii"),
+    ("phosphotransfer (D\u2192E) assays", "phosphotransfer (D\u2192E) assays"),  # an arrow
 ])
 def test_folds(raw: str, expected: str) -> None:
     assert normalize(raw).text == expected
@@ -44,3 +45,12 @@ def test_every_character_maps_back_to_raw_text(raw: str) -> None:
             # The normalised character comes from a raw character that folds to it.
             assert char.lower() in normalize(source).text.lower() or source in "ﬁﬂ"
     assert list(result.starts) == sorted(result.starts)
+
+
+def test_an_arrow_opens_a_list_item_only_at_the_start_of_a_line() -> None:
+    from tailorfit.core.model import BlockKind
+    from tailorfit.core.readers import read_pasted
+
+    blocks = read_pasted("\u2192 Built the D\u2192E assay\n\nRan the A\u2192B transfer\n").blocks
+    assert [b.kind for b in blocks] == [BlockKind.LIST_ITEM, BlockKind.PARAGRAPH]
+    assert blocks[0].text == "\u2192 Built the D\u2192E assay"

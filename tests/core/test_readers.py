@@ -85,6 +85,22 @@ def test_a_sentence_that_ends_short_of_the_column_ends_the_line(tmp_path: Path) 
                      "Collaborated in on-call rotations, maintaining 99.9% service availability."]
 
 
+def test_a_date_range_wrapped_in_its_column_stays_with_its_entry(tmp_path: Path) -> None:
+    """moderncv sets "2021 -" and "Present" on two lines of a narrow date column."""
+    page = Page()
+    page.text(108, 700, "2021 -")
+    page.text(150, 700, "Machine Learning Engineer, OpenAI, San Francisco")
+    page.text(104, 687, "Present")
+    page.text(150, 687, "Leading a team of AI engineers on ranking models and evaluation.")
+    page.text(82, 660, "2018 - 2021")
+    page.text(150, 660, "Data Scientist, Uber, San Francisco")
+    path = tmp_path / "dates.pdf"
+    path.write_bytes(build_pdf([page]))
+    texts = [b.text for b in read_document(path).blocks]
+    assert texts[0] == "2021 - Present | Machine Learning Engineer, OpenAI, San Francisco"
+    assert texts[1].startswith("Leading a team of AI engineers")
+
+
 @pytest.mark.corpus
 def test_drawn_bullets_of_a_real_resume_stay_apart(corpus: Path) -> None:
     path = corpus / "resumes/pdf/fictional-anderson-devops-sre-resumementor-soupboss.pdf"

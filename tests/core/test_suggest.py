@@ -131,7 +131,7 @@ def test_quantify_leaves_a_placeholder_and_never_a_number() -> None:
     prompts = [s for s in found if s.kind is Kind.QUANTIFY]
     assert prompts
     for prompt in prompts:
-        added = prompt.after.replace(prompt.before.rstrip(" ."), "")
+        added = prompt.change.text
         assert find_placeholders([added]), added
         assert not any(ch.isdigit() for ch in added)
 
@@ -144,10 +144,14 @@ def test_quantify_leaves_a_placeholder_and_never_a_number() -> None:
     ("Built the booking flows for the mobile apps. Successfully delivered multiple projects "
      "within budget. Worked closely with designers",
      "Successfully delivered [number] projects within budget."),
-    # no vague count: the first claim sentence gets it, at its own end
+    # no vague count: the count of the first plural thing done ...
     ("Automated the nightly billing reports for finance teams. Worked closely with the "
      "product managers and designers",
-     "Automated the nightly billing reports for finance teams, [number or %]. Worked closely"),
+     "Automated [number] nightly billing reports for finance teams. Worked closely"),
+    # ... or, after a verb of change, by how much
+    ("Worked closely with the product managers. Improved the efficiency of the ride "
+     "allocation algorithms through profiling",
+     "Improved the efficiency of the ride allocation algorithms by [number or %] through"),
 ])
 def test_quantify_puts_the_figure_on_the_claim_of_a_paragraph(paragraph: str,
                                                              expected: str) -> None:
@@ -165,7 +169,10 @@ def test_quantify_puts_the_figure_on_the_claim_of_a_paragraph(paragraph: str,
     assert find_placeholders([prompts[0].after])
     # the edit is exactly the change it carries
     change = prompts[0].change
-    assert change is not None and change.text in ("[number]", ", [number or %]")
+    assert change is not None and change.text in ("[number]", "[number] ", " by [number or %]")
+    before = prompts[0].before
+    lo = change.start - prompts[0].target_start
+    assert prompts[0].after == before[:lo] + change.text + before[lo + change.end - change.start:]
 
 
 def test_quantify_skips_a_date_column_read_into_the_line() -> None:
@@ -522,3 +529,47 @@ def test_a_tool_of_a_cloud_is_asked_by_its_whole_name() -> None:
     asks = [s for s in found if s.rule == "ask-skill"]
     assert [s.term for s in asks] == ["azure_cli"]
     assert "Azure CLI" in asks[0].message
+
+
+@pytest.mark.parametrize(("bullet", "placed"), [
+    ("Supported customers over chat and phone for the retail site",
+     "Supported [number] customers over chat and phone"),
+    ("Designed and developed databases for business needs of the sales team",
+     "Designed and developed [number] databases for business needs"),
+    ("Reduced deployment time through automated pipelines for the platform",
+     "Reduced deployment time by [number or %] through automated pipelines"),
+    ("Trained new cashiers on the till procedures every season",
+     "Trained [number] new cashiers on the till procedures"),
+])
+def test_quantify_puts_the_figure_where_it_belongs(bullet: str, placed: str) -> None:
+    resume = RESUME.replace("- Helped build the reporting dashboards for finance\n",
+                            f"- {bullet}\n").replace(
+        "- Manage the on-call rotation for six engineers\n", "").replace(
+        "- I led a team of 4 engineers as a team player\n", "")  # no figure in the role yet
+    prompts = [s for s in _suggestions(resume)
+               if s.kind is Kind.QUANTIFY and s.before == bullet]
+    assert prompts and placed in prompts[0].after
+
+
+@pytest.mark.parametrize("bullet", [
+    "Reduced costs by automating the invoice checks for the finance team",  # the way, not the amount
+    "Worked with teams across the company on the quarterly releases",  # no count of what was done
+    "Led the redesign of the billing page with the product designer",  # nothing to count
+])
+def test_quantify_stays_quiet_where_no_figure_fits(bullet: str) -> None:
+    resume = RESUME.replace("- Helped build the reporting dashboards for finance\n",
+                            f"- {bullet}\n").replace(
+        "- Manage the on-call rotation for six engineers\n", "").replace(
+        "- I led a team of 4 engineers as a team player\n", "")
+    assert not [s for s in _suggestions(resume)
+                if s.kind is Kind.QUANTIFY and s.before == bullet]
+
+
+def test_a_semicolon_joins_one_sentence() -> None:
+    bullet = ("Built integrations between Dynamics 365 and the ERP for order and stock data; "
+              "replaced a nightly batch file import with near real-time messages on Azure Service "
+              "Bus so that sales saw stock levels within minutes instead of the next morning")
+    resume = RESUME.replace("- Helped build the reporting dashboards for finance\n",
+                            f"- {bullet}\n")
+    long = [s for s in _suggestions(resume) if s.rule == "long-bullet" and s.before == bullet]
+    assert long and not long[0].message.startswith("Split")

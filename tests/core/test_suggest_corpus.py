@@ -126,4 +126,10 @@ def test_quantify_on_real_bullets(corpus: Path) -> None:
     assert len(prompts) >= 10
     for prompt in prompts:
         assert prompt.needs_confirmation and "[" in prompt.after
-        assert prompt.after.startswith(prompt.before.rstrip(" .;")[:40])
+        # the after is the before with the placeholder put in, nothing else changed
+        change = prompt.change
+        assert change is not None and "[" in change.text
+        lo = change.start - prompt.target_start
+        hi = change.end - prompt.target_start
+        assert prompt.after == prompt.before[:lo] + change.text + prompt.before[hi:]
+        assert not any(ch.isdigit() for ch in change.text)

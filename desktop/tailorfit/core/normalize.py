@@ -13,7 +13,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-# Characters mapped one to one (or deleted, with "") before NFKC.
+# Characters mapped one to one (or deleted, with "") before NFKC. An arrow stays an arrow: it
+# is a list marker only at the start of a line ("(D\u2192E)" is a phosphotransfer, not a bullet).
 _CHAR_MAP: dict[str, str] = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
@@ -26,7 +27,7 @@ _CHAR_MAP: dict[str, str] = {
     "\u25e6": "\u2022", "\u2023": "\u2022", "\u2043": "\u2022", "\u25b8": "\u2022",
     "\u25ba": "\u2022", "\u27a2": "\u2022", "\u2794": "\u2022", "\u2713": "\u2022",
     "\u2714": "\u2022", "\u00b7": "\u2022", "\u2219": "\u2022", "\u25cb": "\u2022",
-    "\u2666": "\u2022", "\u2756": "\u2022", "\u25c6": "\u2022", "\u2192": "\u2022",
+    "\u2666": "\u2022", "\u2756": "\u2022", "\u25c6": "\u2022",
     "\u261e": "\u2022", "\u261b": "\u2022", "\u27a4": "\u2022", "\u25b6": "\u2022",
 }
 _SPACES = frozenset(" \t\n\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"

@@ -13,7 +13,7 @@ PieceFactory = Callable[[int, int], Piece]
 """Builds the piece for raw offsets ``start:end`` of the block being assembled."""
 
 # A leading bullet glyph (already folded to "•" or a dash/asterisk) or an enumerator.
-_MARKER = re.compile(r"^(?:[•*\-+>]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])(?: |$)")
+_MARKER = re.compile(r"^(?:[•*\-+>\u2192]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])(?: |$)")
 
 
 def list_marker_end(text: str) -> int:

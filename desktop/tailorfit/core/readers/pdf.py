@@ -403,7 +403,15 @@ def _rows_with_labels(segments: list[_Segment], gutter: float, left: bool) -> li
     """Rows for a date/label column beside entries: each label joins the row it starts at."""
     side = [s for s in segments if (s.x1 <= gutter if left else s.x0 >= gutter)]
     rows = _rows([s for s in segments if s not in side])
+    stacks: list[list[_Segment]] = []
     for stack in _stacks(side):
+        if stacks and _OPEN_RANGE.search(stacks[-1][-1].text):
+            # "2021 -" above "Present": a date range wrapped in its narrow column is one label,
+            # not a label for the next line of the entry ("Present | Leading a team ...").
+            stacks[-1].extend(stack)
+        else:
+            stacks.append(stack)
+    for stack in stacks:
         head = stack[0]
         best: _Row | None = None
         best_overlap = 0.0
@@ -419,6 +427,9 @@ def _rows_with_labels(segments: list[_Segment], gutter: float, left: bool) -> li
             best.segments.extend(stack)
     rows.sort(key=lambda r: -r.top)
     return rows
+
+
+_OPEN_RANGE = re.compile(r"(?:[-\u2013\u2014]|\bto|\buntil)\s*$", re.IGNORECASE)
 
 
 def _find_gutter(segments: list[_Segment]) -> float | None:
@@ -499,7 +510,22 @@ def _rows(segments: list[_Segment]) -> list[_Row]:
             rows.sort(key=lambda r: -r.top)
         else:
             target.segments.insert(0, bullet)
-    return rows
+    return _join_wrapped_dates(rows)
+
+
+def _join_wrapped_dates(rows: list[_Row]) -> list[_Row]:
+    """"2021 -" above "Present" at the left of two rows: a date range wrapped in a narrow date
+    column belongs to the first row, not to the next line of the entry ("Present | Leading")."""
+    for above, row in itertools.pairwise(rows):
+        if not (above.spread and row.spread):
+            continue
+        label, rest = row.segments[0], above.segments[0]
+        aligned = abs(label.x0 - rest.x0) < 3 or abs(label.x1 - rest.x1) < 3  # left or right
+        if (_OPEN_RANGE.search(rest.text) and aligned and label.x1 < row.segments[1].x0
+                and len(label.text.strip()) <= 20 and _DATE_WORD.search(label.text)):
+            row.segments.pop(0)
+            above.segments.insert(1, label)
+    return [row for row in rows if row.segments]
 
 
 def _short(row: _Row) -> bool:
@@ -592,7 +618,10 @@ def _build_block(rows: list[_Row], page: int, body: float) -> Block | None:
         if row_index and not rows[row_index - 1].segments[-1].text.rstrip().endswith("\ufffe"):
             builder.add_separator("\n")  # pdfium marks a word hyphenated at the line end with U+FFFE
         for seg_index, seg in enumerate(row.segments):
-            if seg_index:  # text set apart on one line: keep it visibly apart
+            if seg_index and _OPEN_RANGE.search(row.segments[seg_index - 1].text) and \
+                    len(seg.text.strip()) <= 20 and _DATE_WORD.search(seg.text):
+                builder.add_separator(" ")  # "2021 -" and "Present": one date range
+            elif seg_index:  # text set apart on one line: keep it visibly apart
                 builder.add_separator(" | ")
             builder.add(seg.text, _SegmentPiece(page, seg))
     first = rows[0]

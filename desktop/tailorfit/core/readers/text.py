@@ -33,7 +33,7 @@ _MD_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 # Inline Markdown syntax that is not part of the visible text.
 _MD_INLINE = re.compile(r"\*\*|__|`+|!?\[|\]\([^)\s]*\)|\]")
 _MD_BOLD_LINE = re.compile(r"^\s*(\*\*|__)(.+)\1\s*:?\s*$")
-_STARTS_ITEM = re.compile(r"^\s*(?:[•*\-+>\u2022\u25cf\u25aa\uf0b7]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
+_STARTS_ITEM = re.compile(r"^\s*(?:[•*\-+>\u2022\u25cf\u25aa\uf0b7\u2192]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
 _WRAP_WIDTH = 60
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from tailorfit.core.kinds import PostingSection
 from tailorfit.core.suggest.context import Context
 from tailorfit.core.suggest.model import Change, Kind, Suggestion
 
@@ -90,9 +91,16 @@ def _places(ctx: Context) -> frozenset[int]:
 
 def mirror_suggestions(ctx: Context) -> Iterator[Suggestion]:
     analysis = ctx.analysis
+    # The posting's wording in what it asks and describes: a form seen only in a job board's
+    # details, the company blurb or the benefits ("Industry: Artificial Intelligence") is not
+    # what readers will look for.
+    posting = analysis.posting
+    aside = [*posting.noise, *((s.start, s.end) for s in posting.sections
+                               if s.kind in (PostingSection.ABOUT, PostingSection.BENEFITS))]
     posting_forms: dict[str, str] = {}
     for hit in analysis.posting_hits:
-        posting_forms.setdefault(hit.entry, hit.text)
+        if not any(lo <= hit.start < hi for lo, hi in aside):
+            posting_forms.setdefault(hit.entry, hit.text)
     resume_forms: dict[str, set[str]] = {}
     for hit in analysis.resume_hits:
         resume_forms.setdefault(hit.entry, set()).add(_fold(hit.text))

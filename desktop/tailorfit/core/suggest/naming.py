@@ -32,7 +32,9 @@ CONCEPT_CATEGORIES = frozenset({"concept", "methodology", "security", "data", "d
 # to it (Istio is a service mesh); "PostgreSQL (relational databases)" or "B.S. (Bachelor's
 # degree)" tells nobody anything.
 _NAMED_CLASSES = frozenset({"concept", "methodology", "devops", "security", "ml", "data"})
-_SHOWN_RULES = {"shown-through-work": False, "one-sign": True, "related-words": True}
+# A bullet that only shares a line's words ("related-words") does not show the concept: a
+# label naming it there overclaims ("Quality assurance: fixed 5 bugs" for an intern's fixes).
+_SHOWN_RULES = {"shown-through-work": False, "one-sign": True}
 
 
 def term_form(ctx: Context, verdict: Verdict, term: str) -> str:
@@ -127,8 +129,8 @@ def _shown(ctx: Context, verdict: Verdict, term: str, lines: dict[int, Line],
     candidates += [(e, True) for e in verdict.related]
     for evidence, needs_confirmation in candidates:
         line = lines.get(ctx.document.block_at(evidence.start))
-        if line is None or (line.block, term) in done:
-            continue
+        if line is None or any(block == line.block for block, _ in done):
+            continue  # one label per bullet: "Software QA: Quality assurance: ..." is none
         form = term_form(ctx, verdict, term)
         if form.lower() in line.text.lower() or _shares_root_with(form.split()[-1], line.text):
             continue  # "Performance optimization: ... optimized ..." says it twice

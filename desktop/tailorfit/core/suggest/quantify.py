@@ -29,8 +29,8 @@ def quantify_suggestions(ctx: Context) -> Iterator[Suggestion]:
     for line in ctx.lines:
         if line.role is None or id(line.role) in counted:
             continue
-        sentence = _claim(ctx, line.text)
-        if sentence is None:
+        place = _claim(ctx, line.text)
+        if place is None:
             continue  # a place line, a fragment, a line the opener rule rewrites, or a duty
             # where a number means nothing ("Cleaned and sanitized toys")
         key = id(line.role)
@@ -42,7 +42,7 @@ def quantify_suggestions(ctx: Context) -> Iterator[Suggestion]:
         if per_role[key] >= rules.quantify_per_role:
             continue
         per_role[key] += 1
-        yield _prompt(ctx, line, sentence)
+        yield _prompt(ctx, line, place)
 
 
 # A sentence ends at . ! or ? before a capital: "Node.js" and "15.5%" do not end one.
@@ -63,22 +63,94 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
-def _claim(ctx: Context, text: str) -> tuple[int, int] | None:
-    """The sentence to ask a figure for: an action with something countable in it, preferably
-    one that says "several" or "multiple" where the figure belongs; None when there is none.
+def _claim(ctx: Context, text: str) -> tuple[int, int, str] | None:
+    """Where a figure belongs in the bullet, as (start, end, placeholder text) to put in place
+    of ``text[start:end]``; None when no sentence has such a place.
 
     A paragraph of several sentences gets the figure on the claim that needs it, not after
-    whichever clause happens to come last."""
-    candidates = []
+    whichever clause happens to come last; a sentence that says "several" or "multiple" is
+    preferred, its vague word giving way to the figure."""
+    found: list[tuple[int, int, str]] = []
     for start, end in _sentences(text):
         sentence = text[start:end]
         if len(sentence.split()) < 5 or not _opens_with_verb(sentence.rstrip(" .;!?")) \
                 or _weak_opening(ctx, sentence) or not _countable(ctx, sentence):
             continue
-        candidates.append((start, end))
-    if not candidates:
+        vague = _VAGUE_COUNT.search(sentence)
+        if vague is not None:
+            return start + vague.start(), start + vague.end(), ctx.rules.count_placeholder
+        place = _place_in(ctx, sentence)
+        if place is not None:
+            found.append((start + place[0], start + place[1], place[2]))
+    return found[0] if found else None
+
+
+_WORD = re.compile(r"[A-Za-z][\w'/+#.-]*[\w+#]|[A-Za-z]")
+# Where the object of a result verb ends: "Improved query time | through caching".
+_OBJECT_END = re.compile(r",|;|\s(?:through|using|via|with|by|for|across|in|on|at|thanks to|"
+                         r"while|which|resulting|leading|to|from|after|during)\b")
+_REPLACED = frozenset({"the", "all"})  # "Automated the reports" -> "Automated [number] reports"
+_NO_COUNT = frozenset({"a", "an", "one", "each", "every", "this", "that", "my", "its", "his",
+                       "her", "their", "our", "your", "both"})
+_ENDS_PHRASE = frozenset({"and", "or", "to", "for", "with", "in", "on", "of", "by", "from",
+                          "at", "into", "across", "using", "via", "through", "as", "while"})
+
+
+def _place_in(ctx: Context, sentence: str) -> tuple[int, int, str] | None:
+    """Where a figure belongs in one sentence that opens with a verb:
+    - after the object of a result verb: "Cut deploy time by [number or %] through caching";
+    - as the count of the first plural thing done: "Built [number] dashboards for sales".
+    """
+    from tailorfit.core.suggest.verbs import lemma
+
+    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(sentence)]
+    at = 1 if len(words) > 2 and words[0][0].endswith("ly") else 0  # "Successfully led"
+    verb = lemma(words[at][0]) if at < len(words) else None
+    at += 1
+    # "Developed and maintained ...": both verbs open the sentence.
+    while at + 1 < len(words) and words[at][0].lower() in ("and", "or") and \
+            tense_of(words[at + 1][0]) in ("past", "present"):
+        at += 2
+    if at >= len(words):
         return None
-    return next((c for c in candidates if _VAGUE_COUNT.search(text, c[0], c[1])), candidates[0])
+    if verb in ctx.rules.amount_verbs:
+        rest = sentence[words[at][1]:]
+        cut = _OBJECT_END.search(rest)
+        if cut is not None and cut.group().strip() == "by":
+            return None  # "Reduced costs by automating ...": the way, not the amount
+        end = words[at][1] + (cut.start() if cut else len(rest.rstrip(" .;!?")))
+        return end, end, f" by {ctx.rules.placeholder}"
+    first = words[at][0].lower()
+    if first not in _NO_COUNT and first not in _ENDS_PHRASE:  # "Worked with teams": no
+        found = _counted(ctx, words, at)
+        if found is not None:
+            return found
+    # "... for the platform engineers", "... across teams": how many it served
+    for k in range(at, len(words) - 1):
+        if words[k][0].lower() in _SERVED and words[k + 1][0].lower() not in _NO_COUNT:
+            return _counted(ctx, words, k + 1)
+    return None
+
+
+_SERVED = frozenset({"for", "across", "to", "among"})
+
+
+def _counted(ctx: Context, words: list[tuple[str, int, int]],
+             at: int) -> tuple[int, int, str] | None:
+    """A count before the noun phrase at ``at`` when it ends on a plural noun soon after:
+    "[number] nightly billing reports" ("the" gives way to the count)."""
+    from tailorfit.core.suggest.verbs import plural_noun
+
+    first = words[at][0].lower()
+    for word, _, _ in words[at:at + 5]:
+        if word.lower() in _ENDS_PHRASE or word.lower() in _NO_COUNT:
+            return None
+        if plural_noun(word):
+            lo, hi = words[at][1], words[at][2]
+            if first in _REPLACED:
+                return lo, hi, ctx.rules.count_placeholder
+            return lo, lo, f"{ctx.rules.count_placeholder} "
+    return None
 
 
 def _countable(ctx: Context, text: str) -> bool:
@@ -113,17 +185,11 @@ def _opens_with_verb(text: str) -> bool:
     return tense_of(first) in ("past", "present") and not first.isupper()
 
 
-def _prompt(ctx: Context, line: Line, sentence: tuple[int, int]) -> Suggestion:
-    start, end = sentence
-    vague = _VAGUE_COUNT.search(line.text, start, end)
-    if vague is not None:
-        lo, hi = vague.span()
-        added = ctx.rules.count_placeholder
-        message = f'Give the number instead of "{vague.group()}"'
-    else:
-        lo = hi = start + len(line.text[start:end].rstrip(" .;!?"))
-        added = f", {ctx.rules.placeholder}"
-        message = "Add a number to this bullet"
+def _prompt(ctx: Context, line: Line, place: tuple[int, int, str]) -> Suggestion:
+    lo, hi, added = place
+    vague = line.text[lo:hi].strip()
+    message = (f'Give the number instead of "{vague}"' if vague.lower() not in ("", *_REPLACED)
+               else "Add a number to this bullet")
     return Suggestion(
         kind=Kind.QUANTIFY, rule="no-number", message=message,
         reason=("A figure (how many, how much, how fast) makes the result concrete. Replace the "

@@ -35,6 +35,8 @@ class WritingRules:
     weak_fit_score: int
     past_tense_overrides: dict[str, str]
     result_verbs: frozenset[str]
+    # verbs that change an amount: their figure is "by how much" ("Cut load time by [X%]")
+    amount_verbs: frozenset[str]
 
 
 @cache
@@ -60,4 +62,5 @@ def writing_rules() -> WritingRules:
         weak_fit_score=int(data["weak_fit_score"]),
         past_tense_overrides=dict(data.get("past_tense_overrides", {})),
         result_verbs=frozenset(data["result_verbs"]),
+        amount_verbs=frozenset(data["amount_verbs"]),
     )

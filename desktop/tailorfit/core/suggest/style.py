@@ -43,7 +43,8 @@ def style_suggestions(ctx: Context) -> Iterator[Suggestion]:
     yield from _stuffing(ctx)
 
 
-_SENTENCE_END = re.compile(r"[.;!?](?:\s+|$)")
+# A semicolon joins the parts of one sentence ("Built X; replaced Y with Z"): no end.
+_SENTENCE_END = re.compile(r"[.!?](?:\s+|$)")
 
 
 # A full stop after these ends no sentence: "E. coli", "P. putida", "approx. 40", "e.g. Kafka".
@@ -62,7 +63,7 @@ def _sentences(text: str) -> int:
             if (len(word) == 1 and word.isupper()) or word.lower() in _NOT_AN_END:
                 continue  # an initial or an abbreviation
         ends += 1
-    return ends + (0 if text[-1:] in ".;!?" else 1)
+    return ends + (0 if text[-1:] in ".!?" else 1)
 
 
 def _long(line: Line) -> Suggestion:
