@@ -573,3 +573,20 @@ def test_a_semicolon_joins_one_sentence() -> None:
                             f"- {bullet}\n")
     long = [s for s in _suggestions(resume) if s.rule == "long-bullet" and s.before == bullet]
     assert long and not long[0].message.startswith("Split")
+
+
+@pytest.mark.parametrize(("asked", "row"), [
+    ("Experience with Java", "Other:"),             # a language: no front-end skill, no tool
+    ("Strong SQL", "Other:"),
+    ("Business analysis skills", "Other:"),         # a practice: not among the tools
+    ("Experience with Vue.js", "Front end:"),       # a front-end framework: its field's row
+    ("Experience with Terraform", "Tools:"),
+])
+def test_a_field_row_takes_only_its_fields_skills(asked: str, row: str) -> None:
+    resume = ("Sam Okafor\nsam@example.com\n\nExperience\nDeveloper, Acme, Jan 2020 - Present\n"
+              "- Built the booking pages for 3 clinics\n\nSkills\n"
+              "Front end: HTML5, CSS3/SCSS, JavaScript, React\nTools: Git, JIRA, GitHub Actions\n"
+              "Other: Figma, Agile\n")
+    text, ask = _only_ask(f"Developer\n\nRequirements\n- {asked}\n", resume)
+    assert ask.change is not None
+    assert text[:ask.change.start].rsplit("\n", 1)[-1].startswith(row)

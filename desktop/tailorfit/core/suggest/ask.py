@@ -355,12 +355,19 @@ def _skills_block(ctx: Context, term: str) -> int | None:
             return None
         return {w.rstrip("s") for w in re.findall(r"[a-z]+", head[0].lower())}
 
+    within = ctx.lexicon.ancestors(term) | {term}
+
     def foreign(index: int) -> bool:
         """"ML Frameworks:" is a place for PyTorch, not for Node.js: a label word of another
-        kind of skill qualifies the line ("Research Areas:" is not a place for NoSQL)."""
+        kind of skill qualifies the line ("Research Areas:" is not a place for NoSQL), and a
+        field of work takes only its own skills ("Front end:" is no place for Java or SQL)."""
         words = label_words(index)
-        return words is not None and bool(
-            (words & _ALL_LABEL_WORDS) - own - _GENERIC_LABEL_WORDS)
+        if words is None:
+            return False
+        fields = {_FIELD_LABELS[w] for w in words if w in _FIELD_LABELS}
+        if fields and not fields & within:
+            return True
+        return bool((words & _ALL_LABEL_WORDS) - own - _GENERIC_LABEL_WORDS)
 
     def label_fits(index: int) -> bool | None:
         """None: the line has no label; else whether its label is for this kind of skill."""
@@ -368,7 +375,10 @@ def _skills_block(ctx: Context, term: str) -> int | None:
         if words is None:
             return None
         if words and words <= _GENERIC_LABEL_WORDS:
-            return True  # "Tools:", "Other:", "Technical skills:" take any tool
+            # "Tools:", "Other:", "Technical skills:" take any tool; a practice or a field
+            # of work ("Business Analysis") goes under "Tools:" or "Software:" only if nothing
+            # else fits
+            return category not in _PRACTICES or not words <= _TOOL_LABEL_WORDS
         return bool(words & own) and not foreign(index)
 
     def led_by_other_class(index: int) -> bool:
@@ -400,9 +410,13 @@ def _skills_block(ctx: Context, term: str) -> int | None:
         if not foreign(index) and any(ctx.lexicon[h.entry].category == category
                                       for h in ctx.resume_hits_by_block.get(index, ())):
             return index
-    for index in blocks:
-        if label_fits(index):
-            return index
+    # A label of its kind or "Other:" before "Tools:" for what is no tool (Java, SQL).
+    fitting = [i for i in blocks if label_fits(i)]
+    if fitting:
+        def tools_only(index: int) -> bool:
+            words = label_words(index) or set()
+            return bool(words) and words <= _TOOL_LABEL_WORDS and category not in _TOOL_KINDS
+        return min(fitting, key=lambda i: (tools_only(i), blocks.index(i)))
     # A labelled line of neighbouring kinds ("Tech: Docker, Git" for Jenkins).
     family = _FAMILY.get(category, frozenset())
     for index in blocks:
@@ -426,6 +440,15 @@ _FIELD_KINDS = frozenset({"ml", "data", "cloud", "devops", "security"})
 _GENERIC_LABEL_WORDS = frozenset({"tool", "other", "technical", "skill", "technologie",
                                   "software", "misc", "additional", "and", "tech", "core",
                                   "key", "it"})
+_TOOL_KINDS = frozenset({"tool", "devops", "cloud", "os", "security", "protocol", "data", "ml"})
+_TOOL_LABEL_WORDS = frozenset({"tool", "software", "technologie", "tech", "it", "and"})
+_PRACTICES = frozenset({"concept", "methodology", "management", "soft", "design", "finance",
+                        "sales", "marketing", "education", "operations", "clinical"})
+# Label words that name a field of work, with the lexicon entry of that field.
+_FIELD_LABELS = {"front": "frontend_development", "frontend": "frontend_development",
+                 "back": "backend_development", "backend": "backend_development",
+                 "mobile": "mobile_development", "testing": "software_testing",
+                 "qa": "quality_assurance"}
 _PAGE_MARK = re.compile(r"(?:^|\s)(?:\d+\s*/\s*\d+|page\s+\d+(?:\s+of\s+\d+)?)\s*$",
                         re.IGNORECASE)
 _FAMILIES = (frozenset({"language", "framework", "library"}), frozenset({"database", "data"}),
