@@ -207,3 +207,21 @@ def test_plan_labels_typed_changes_that_carry_accepted_suggestions() -> None:
     assert labels[6] == (Origin.SUGGESTION, ("s2",))
     assert labels[0] == (Origin.TYPED, ())
     assert plan_edits(document, accepted=accepted[:1])[0].suggestions == ("s1",)
+
+
+@pytest.mark.parametrize(("listed", "answer", "added"), [
+    ("JavaScript, HTML, CSS", "Java", True),   # Java is not in JavaScript
+    ("Node.js, SQL", "Node", True),
+    ("Java, SQL, Python", "Java", False),      # already there as an item
+    ("SQL, Python, Tableau", "python", False),
+])
+def test_an_answer_is_added_unless_the_row_holds_it_as_an_item(listed: str, answer: str,
+                                                               added: bool) -> None:
+    document = read_pasted(TEXT.replace("SQL, Python, Tableau", listed))
+    (suggestion,) = parse_suggestions({"schema": "tailorfit.suggestions/1", "suggestions": [
+        _suggestion(id="s1", before="", after=answer,
+                    target={"block": 6, "position": "inside"})]})
+    edits = suggestion_edits(document, [suggestion])
+    assert bool(edits) is added
+    if added:
+        assert apply_edits(document, edits).blocks[6].text == f"{listed}, {answer}"

@@ -590,3 +590,38 @@ def test_a_field_row_takes_only_its_fields_skills(asked: str, row: str) -> None:
     text, ask = _only_ask(f"Developer\n\nRequirements\n- {asked}\n", resume)
     assert ask.change is not None
     assert text[:ask.change.start].rsplit("\n", 1)[-1].startswith(row)
+
+
+def test_round_15_classes() -> None:
+    # the name spelled apart is asked by its name; a duty is never asked
+    found = _pair("Backend Developer\n\nRequirements\n- Experience with Micro Services\n"
+                  "- Troubleshooting of production issues\n", WEB_DEV)
+    asks = {s.term: s.message for s in found if s.rule == "ask-skill"}
+    assert "troubleshooting" not in asks
+    assert "Microservices" in asks["microservices"] and "Micro Services" not in \
+        asks["microservices"]
+    # "STP" in a finance posting is straight-through processing, no network protocol
+    found = _pair("Payments Analyst\n\nRequirements\n- Experience with STP rates in payments "
+                  "operations\n", WEB_DEV)
+    assert "routing_switching" not in {s.term for s in found}
+    # a perk section asks nothing
+    found = _pair("Engineer\n\nRequirements\n- Experience with GraphQL\n\nWhy us\n"
+                  "- Learn machine learning from our research team\n", WEB_DEV)
+    assert "machine_learning" not in {s.term for s in found if s.rule == "ask-skill"}
+
+
+def test_asp_net_web_api_shows_rest() -> None:
+    resume = WEB_DEV.replace("React, Node.js, PostgreSQL, Git",
+                             "C#, ASP.NET Web API, SQL Server")
+    found = _pair("Engineer\n\nRequirements\n- Experience with REST APIs\n", resume)
+    assert "rest_api" not in {s.term for s in found if s.rule == "ask-skill"}
+
+
+def test_quantify_counts_no_gerunds_object() -> None:
+    bullet = "Built a model for predicting stock prices with daily market data"
+    resume = RESUME.replace("- Helped build the reporting dashboards for finance\n",
+                            f"- {bullet}\n").replace(
+        "- Manage the on-call rotation for six engineers\n", "").replace(
+        "- I led a team of 4 engineers as a team player\n", "")
+    assert not [s for s in _suggestions(resume)
+                if s.kind is Kind.QUANTIFY and "[number] predicting" in s.after]

@@ -10,6 +10,7 @@ the skills line goes at its end, after the separator the line already uses).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -180,8 +181,9 @@ def _insertion(document: Document, suggestion: AcceptedSuggestion) -> list[Edit]
         # The whole new line was given: the difference is what goes in.
         return [e.labelled(Origin.SUGGESTION, [suggestion.id])
                 for e in word_edits(document, suggestion.block, after)]
-    if after.lower() in block.text.lower():
-        return []  # already there
+    if re.search(rf"(?<![\w.+#-]){re.escape(after)}(?![\w+#-]|\.\w)", block.text,
+                 re.IGNORECASE):
+        return []  # already there as an item ("Java" is not in "JavaScript")
     text = block.text
     end = len(text.rstrip(" .;,"))
     separator = list_separator(block.content)

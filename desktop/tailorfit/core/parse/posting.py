@@ -44,6 +44,7 @@ _CUES: list[tuple[PostingSection, re.Pattern[str]]] = [
     (PostingSection.BENEFITS, re.compile(
         r"benefits?|perks|what we offer|we offer|what(?:'s| is) in it for you|compensation|"
         r"salary|\bpay\b|total rewards|rewards|why (?:join|work (?:with|for|at))|why you'll love|"
+        r"why us\b|why choose us|"
         r"what this job offers|our offer|we provide|life at|(?:top )?reasons to (?:work|join)|"
         r"remuneration|we can offer|we(?: will)? offer you|terms of (?:salary and )?employment|"
         r"(?:salary|pay) and (?:terms|conditions)|employment terms|terms and conditions|"

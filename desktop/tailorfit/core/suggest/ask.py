@@ -173,6 +173,9 @@ def _asked_form(ctx: Context, term: str, written: str) -> str:
     if written in entry.abbreviations:
         return written  # "IAM", not "Identity and Access Management"
     name_words = set(re.findall(r"[a-z0-9+#]+", entry.display_name.casefold()))
+    squeezed = re.sub(r"[\s-]", "", folded)
+    if squeezed == re.sub(r"[\s-]", "", entry.display_name.casefold()):
+        return entry.display_name  # "Micro Services" is the name spelled apart: "Microservices"
     for form in (entry.name, *entry.aliases):
         if form.casefold() == folded:
             if form == entry.name or name_words <= set(re.findall(r"[a-z0-9+#]+", folded)) \

@@ -142,6 +142,8 @@ def _counted(ctx: Context, words: list[tuple[str, int, int]],
     from tailorfit.core.suggest.verbs import plural_noun
 
     first = words[at][0].lower()
+    if tense_of(words[at][0]) == "gerund" and words[at][0][:1].islower():
+        return None  # "a model for predicting stock prices": no count of prices
     for word, _, _ in words[at:at + 5]:
         if word.lower() in _ENDS_PHRASE or word.lower() in _NO_COUNT:
             return None
