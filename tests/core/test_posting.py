@@ -409,3 +409,12 @@ def test_a_requirement_list_introduced_by_a_colon_is_still_asked() -> None:
     asks = _asks("Data Analyst\n\nAbout you\nTo succeed in this role you will need:\n"
                  "- Strong SQL\n- Experience with Tableau\n")
     assert asks == ["Strong SQL", "Experience with Tableau"]
+
+
+def test_what_you_offer_is_what_the_candidate_brings() -> None:
+    asks = _asks("Java Developer\n\nWhat your job will involve?\nYou build services for "
+                 "customers.\n\nWhat you offer:\nYou have experience working in an agile "
+                 "project team.\nYou know Spring Boot inside out.\n\nWhat we offer:\n"
+                 "- A pension plan\n")
+    assert asks == ["You have experience working in an agile project team.",
+                    "You know Spring Boot inside out."]

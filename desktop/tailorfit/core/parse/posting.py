@@ -51,7 +51,7 @@ _CUES: list[tuple[PostingSection, re.Pattern[str]]] = [
         r"awaits? you|awaiting you|what's in store|in return")),
     (PostingSection.REQUIREMENTS, re.compile(
         r"educational background|requirements?|required|qualifications?|minimum|basic|must[- ]haves?|"
-        r"what you(?:'ll| will)? (?:need|bring|have|know)|what we(?:'re| are) looking for|"
+        r"what you(?:'ll| will)? (?:need|bring|have|know|offer)|what we(?:'re| are) looking for|"
         r"who you are|(?:necessary |essential |key )?prerequisites|"
         r"you have|you should have|you bring|you'll bring|about you|your profile|your background|"
         r"your skills|your experience|skills?|experience|education|knowledge|abilities|"
