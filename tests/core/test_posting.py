@@ -418,3 +418,12 @@ def test_what_you_offer_is_what_the_candidate_brings() -> None:
                  "- A pension plan\n")
     assert asks == ["You have experience working in an agile project team.",
                     "You know Spring Boot inside out."]
+
+
+def test_what_the_job_offers_in_prose_asks_nothing() -> None:
+    asks = _asks("Audio Engineer\n\nWhat counts for us is your experience (approx. 3 years) in "
+                 "audio engineering.\nYou can expect a very dynamic work life where you meet a "
+                 "deep-seated R&D organization.\nYou will get a pension plan and an informal "
+                 "culture.\n")
+    assert asks == ["What counts for us is your experience (approx. 3 years) in audio "
+                    "engineering."]

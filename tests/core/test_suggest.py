@@ -625,3 +625,23 @@ def test_quantify_counts_no_gerunds_object() -> None:
         "- I led a team of 4 engineers as a team player\n", "")
     assert not [s for s in _suggestions(resume)
                 if s.kind is Kind.QUANTIFY and "[number] predicting" in s.after]
+
+
+@pytest.mark.parametrize("bullet", [
+    "Provided direct patient care, wound dressings and discharge teaching on the ward",
+    "Met with law practice owners to discuss budgets for their office networks",
+])
+def test_quantify_keeps_out_of_phrases_it_would_break(bullet: str) -> None:
+    resume = RESUME.replace("- Helped build the reporting dashboards for finance\n",
+                            f"- {bullet}\n").replace(
+        "- Manage the on-call rotation for six engineers\n", "").replace(
+        "- I led a team of 4 engineers as a team player\n", "")
+    for prompt in [s for s in _suggestions(resume) if s.kind is Kind.QUANTIFY
+                   and s.before == bullet]:
+        assert "[number] direct" not in prompt.after and "to [number] discuss" not in prompt.after
+
+
+def test_research_and_development_is_never_asked() -> None:
+    found = _pair("Audio Engineer\n\nRequirements\n- Experience in an R&D organization\n"
+                  "- Experience with MATLAB\n", WEB_DEV)
+    assert {s.term for s in found if s.rule == "ask-skill"} == {"matlab"}

@@ -281,6 +281,9 @@ _CANDIDATE = Folded(r"\byou(?:'re| are| can| have| must| should| need| will need
 _ABOUT_THE_JOB = Folded(r"^(?:we|our|it|this|there|here|the (?:team|company|day team|evening team|"
                         r"job|role|position|work(?:place)?)|in (?:the|this) (?:job|role)|"
                         r"<organization>|<location>|as an? |you will (?!need))\b")
+# What the job gives the candidate, in a sentence of its own: no ask.
+_OFFERED = Folded(r"^(?:you can (?:expect|look forward to)|you(?:'ll| will) (?:get|receive|"
+                  r"enjoy|be offered)|we (?:can )?offer|in return,? you|we provide)\b")
 _ASK_WORDS = Folded(r"\bexperience\b|\bskills?\b|\bknowledge\b|\babilit|\bable to\b|"
                     r"\bdegree\b|\bcertif|\blicen[sc]|\byears?\b|\bfluen")
 # A line of working days and hours and nothing else: "Monday - Saturday, 10:00 a.m. - 6:00 p.m."
@@ -897,6 +900,8 @@ def _item_of_line(text: str, section: PostingSection, prose: bool,
     if ((_NEGATION.search(stripped) and not _STILL_WELCOME.search(stripped))
             or (stripped.endswith("?") and not listy)):
         return None  # "Danish skills are not necessary"; "Are you our new colleague?"
+    if _OFFERED.search(stripped):
+        return None  # "You can expect a dynamic work life ...": what the job offers
     if (not listy and _ABOUT_THE_JOB.search(stripped) and not (
             _REQUIREMENT_SENTENCE.search(stripped) or _CANDIDATE.search(stripped)
             or _ASK_WORDS.search(stripped))):

@@ -101,7 +101,7 @@ def _place_in(ctx: Context, sentence: str) -> tuple[int, int, str] | None:
     - after the object of a result verb: "Cut deploy time by [number or %] through caching";
     - as the count of the first plural thing done: "Built [number] dashboards for sales".
     """
-    from tailorfit.core.suggest.verbs import lemma
+    from tailorfit.core.suggest.verbs import is_noun_or_adjective, lemma
 
     words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(sentence)]
     at = 1 if len(words) > 2 and words[0][0].endswith("ly") else 0  # "Successfully led"
@@ -122,20 +122,22 @@ def _place_in(ctx: Context, sentence: str) -> tuple[int, int, str] | None:
         return end, end, f" by {ctx.rules.placeholder}"
     first = words[at][0].lower()
     if first not in _NO_COUNT and first not in _ENDS_PHRASE:  # "Worked with teams": no
-        found = _counted(ctx, words, at)
+        found = _counted(ctx, sentence, words, at)
         if found is not None:
             return found
     # "... for the platform engineers", "... across teams": how many it served
     for k in range(at, len(words) - 1):
-        if words[k][0].lower() in _SERVED and words[k + 1][0].lower() not in _NO_COUNT:
-            return _counted(ctx, words, k + 1)
+        following = words[k + 1][0]
+        if words[k][0].lower() in _SERVED and following.lower() not in _NO_COUNT and not (
+                lemma(following) is not None and not is_noun_or_adjective(following)):
+            return _counted(ctx, sentence, words, k + 1)  # not "to discuss budgets"
     return None
 
 
 _SERVED = frozenset({"for", "across", "to", "among"})
 
 
-def _counted(ctx: Context, words: list[tuple[str, int, int]],
+def _counted(ctx: Context, sentence: str, words: list[tuple[str, int, int]],
              at: int) -> tuple[int, int, str] | None:
     """A count before the noun phrase at ``at`` when it ends on a plural noun soon after:
     "[number] nightly billing reports" ("the" gives way to the count)."""
@@ -144,9 +146,12 @@ def _counted(ctx: Context, words: list[tuple[str, int, int]],
     first = words[at][0].lower()
     if tense_of(words[at][0]) == "gerund" and words[at][0][:1].islower():
         return None  # "a model for predicting stock prices": no count of prices
-    for word, _, _ in words[at:at + 5]:
-        if word.lower() in _ENDS_PHRASE or word.lower() in _NO_COUNT:
-            return None
+    previous_end = words[at][1]
+    for word, start, end in words[at:at + 5]:
+        if word.lower() in _ENDS_PHRASE or word.lower() in _NO_COUNT or \
+                sentence[previous_end:start].strip(" -"):
+            return None  # a comma ends the phrase: "Provided direct patient care, ..."
+        previous_end = end
         if plural_noun(word):
             lo, hi = words[at][1], words[at][2]
             if first in _REPLACED:
