@@ -1,8 +1,11 @@
 """Quantify: a bullet with no number gets a visible placeholder the user must fill in.
 
-The app never makes up a figure. The placeholder (``[X% / number / time saved]``) is found by
-the export's placeholder check, which refuses to export it unfilled unless told to. One
-bullet per role, in the latest roles, so the panel asks for the numbers that matter most.
+The app never makes up a figure. The placeholder ("[number]", "[number or %]") goes where the
+figure belongs, or nowhere: in place of a vague count ("several papers"), before the plural
+thing done or served ("Supported [number] customers", "for [number] platform engineers"), or
+after the object of a verb of change ("Cut load time by [number or %]"). The export's
+placeholder check refuses to export it unfilled unless told to. One bullet per role, in the
+latest roles, so the panel asks for the numbers that matter most.
 """
 
 from __future__ import annotations
