@@ -427,3 +427,12 @@ def test_what_the_job_offers_in_prose_asks_nothing() -> None:
                  "culture.\n")
     assert asks == ["What counts for us is your experience (approx. 3 years) in audio "
                     "engineering."]
+
+
+def test_a_long_run_of_numbers_is_no_schedule_and_parses() -> None:
+    # Once a regular expression took seconds per extra "1 " here (found by the property test).
+    from tailorfit.core.parse.posting import _SCHEDULE_ONLY
+
+    assert _SCHEDULE_ONLY.match("1 " * 60 + "x") is None
+    assert _SCHEDULE_ONLY.match("Monday - Saturday, 10:00 a.m. - 6:00 p.m.") is not None
+    assert _asks("Engineer\n\nRequirements\n- " + "12 " * 60 + "years\n") is not None

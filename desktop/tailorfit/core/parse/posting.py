@@ -291,7 +291,7 @@ _ASK_WORDS = Folded(r"\bexperience\b|\bskills?\b|\bknowledge\b|\babilit|\bable t
 _SCHEDULE_ONLY = re.compile(
     r"^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?\.?|weekdays?|"
     r"weekends?|\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|noon|midnight|to|through|and|from|"
-    r"hours?|hrs|[-\u2013,;/&()]|\s)+$", re.IGNORECASE)
+    r"hours?|hrs|[-\u2013,;/&()]|\s)++$", re.IGNORECASE)  # possessive: "1 1 1 ... x" fails at once
 # A labelled line of a job board's details: "Job Type: Full-time", "Salary: ...".
 _DETAIL_LINE = Folded(
     r"^(?:job types?|schedule|shifts?|salary|pay|application deadline|expected start date|"
