@@ -436,3 +436,15 @@ def test_a_long_run_of_numbers_is_no_schedule_and_parses() -> None:
     assert _SCHEDULE_ONLY.match("1 " * 60 + "x") is None
     assert _SCHEDULE_ONLY.match("Monday - Saturday, 10:00 a.m. - 6:00 p.m.") is not None
     assert _asks("Engineer\n\nRequirements\n- " + "12 " * 60 + "years\n") is not None
+
+
+def test_desired_but_not_required_is_a_nice_to_have() -> None:
+    posting = parse_posting(read_pasted(
+        "Systems Analyst\n\nRequirements\n1. A bachelor's degree in computer science.\n\n"
+        "NOTES:\n1. A course in systems analysis and design is especially desired, but not "
+        "required.\n2. An Occupational Health Nurse Certification is desired but not required.\n"
+        "3. A driver's license is not required.\n"))
+    nice = [r.text for r in posting.requirements if r.strength.value == "nice"]
+    assert any(t.startswith("A course in systems analysis") for t in nice)
+    assert any(t.startswith("An Occupational Health Nurse Certification") for t in nice)
+    assert not any("driver's license" in r.text for r in posting.requirements)

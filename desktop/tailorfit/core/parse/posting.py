@@ -191,8 +191,9 @@ def _asks_of_candidate(text: str) -> bool:
 _NOTE_REQUIREMENT = Folded(
     r"(?:requires?|required|must (?:have|possess|hold))\b.{0,40}\b(?:valid|current)\b.{0,60}"
     r"\b(?:licen[sc]e|certificat\w*|card)|\b(?:licen[sc]e|certification)\b.{0,80}\b(?:is|are) "
-    r"(?:required|preferred|desired)|\b(?:experience|knowledge|certification|degree)\b.{0,120}"
-    r"\b(?:is|are) (?:highly |strongly )?(?:preferred|desired|desirable|a plus)\b")
+    r"(?:required|preferred|desired)|\b(?:experience|knowledge|certification|degree|course|"
+    r"training)\b.{0,120}\b(?:is|are) (?:highly |strongly |especially )?(?:preferred|desired|"
+    r"desirable|a plus)\b")
 # A note that opens a list of preferences: "... in the following areas is highly preferred:".
 _PREFERRED_LIST = Folded(r"\b(?:preferred|desired|desirable|a plus|an advantage)\s*:\s*$")
 _MENU = Folded(r"\b(?:one or more|any|at least one) of the following\b")
@@ -272,7 +273,7 @@ _NEGATION = Folded(r"\bnot (?:necessary|required|needed|a requirement|mandatory|
                    r"experience (?:is )?(?:necessary|needed|required)")
 # "... is an advantage but not required": the negation makes the item optional, not void.
 _STILL_WELCOME = Folded(r"\b(?:an? (?:big |real )?(?:advantage|plus|asset|bonus)|advantageous|preferred|"
-                        r"helpful|beneficial|desirable|welcome|ideal|ideally)\b")
+                        r"helpful|beneficial|desirable|desired|welcome|ideal|ideally)\b")
 # A sentence that describes the candidate ("you can ride a bike", "you are a good colleague").
 _CANDIDATE = Folded(r"\byou(?:'re| are| can| have| must| should| need| will need| know| speak| "
                     r"enjoy| thrive| like| love| bring| hold| possess| work)\b|\bcandidates? "
