@@ -27,7 +27,7 @@ def test_tuned_cases_hold_their_figures(corpus: Path) -> None:
     # 77.2% before "desired, but not required" lines were read as nice-to-haves: three more
     # labels extracted (recall 97.3 -> 97.9%), all three judged otherwise than labelled.
     assert overall["agreement"] >= 0.76
-    assert overall["severe"] <= 0.04
+    assert overall["severe"] <= 0.02
 
 
 def test_held_out_cases_hold_their_figures(corpus: Path) -> None:
@@ -38,8 +38,8 @@ def test_held_out_cases_hold_their_figures(corpus: Path) -> None:
     # its errors exposed; the first run (first-run.txt) was 73.2 / 67.8 / 56.0 / 13.3%.
     assert overall["recall"] >= 0.96
     assert overall["precision"] >= 0.95
-    assert overall["agreement"] >= 0.64
-    assert overall["severe"] <= 0.10
+    assert overall["agreement"] >= 0.65
+    assert overall["severe"] <= 0.07
 
 
 def test_fresh_cases_hold_their_first_run(corpus: Path) -> None:
@@ -50,9 +50,9 @@ def test_fresh_cases_hold_their_first_run(corpus: Path) -> None:
     assert overall["recall"] >= 0.70
     assert overall["precision"] >= 0.61
     # First run 52.6%. Rule soft-from-roles (work-style traits partly shown by a work history)
-    # cost this split one label while it gained on the other three sets: 50.9% since.
-    assert overall["agreement"] >= 0.50
-    assert overall["severe"] <= 0.13
+    # first cost this split one label (50.9%); read for lines about how one works too, 52.6%.
+    assert overall["agreement"] >= 0.52
+    assert overall["severe"] <= 0.09  # first run 12.3%
 
 
 def test_third_fresh_split_holds_its_first_run(corpus: Path) -> None:
@@ -64,7 +64,7 @@ def test_third_fresh_split_holds_its_first_run(corpus: Path) -> None:
     assert overall["recall"] >= 0.87
     assert overall["precision"] >= 0.79
     assert overall["agreement"] >= 0.60
-    assert overall["severe"] <= 0.125
+    assert overall["severe"] <= 0.05  # first run 12.2%
 
 
 def test_labelled_set_spans_occupations(corpus: Path) -> None:

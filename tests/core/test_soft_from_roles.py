@@ -107,3 +107,19 @@ def test_real_postings_and_resumes(corpus: Path, posting: str, resume: str, line
     verdict = next(v for v in analysis.verdicts if v.requirement.text.startswith(line))
     assert verdict.status is Status.PARTIAL
     assert verdict.rule == Rule.SOFT_FROM_ROLES
+
+
+@pytest.mark.parametrize("requirement", [
+    "You are motivated for the work",
+    "Understand solution at the project level",
+    "You know the value of gaining trust and respect from your colleagues",
+])
+def test_a_line_about_how_one_works_is_read_like_a_trait(requirement: str) -> None:
+    verdict = judge(requirement, cv("Cooked on the grill station"))
+    assert verdict.status is Status.PARTIAL
+    assert verdict.rule == Rule.SOFT_FROM_ROLES
+
+
+def test_a_line_with_skill_words_still_needs_its_skill() -> None:
+    verdict = judge("Experience with hydraulic press brakes", cv("Cooked on the grill station"))
+    assert verdict.status is Status.MISSING

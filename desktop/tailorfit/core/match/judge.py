@@ -139,9 +139,10 @@ def _decide(requirement: Requirement, terms: list[TermHit], profile: Profile,
     skill_terms = [t for t in terms if lexicon[t.entry].category not in ("degree", "degree_field")]
     if not skill_terms:
         words = words_part(requirement, profile)
-        if words.status is Status.MISSING and requirement.kind is RequirementKind.SOFT:
-            # "Be good humoured, loyal and flexible": a work-style line the lexicon names no
-            # skill in is read like a work-style trait.
+        if words.status is Status.MISSING and requirement.kind in _WORK_STYLE_KINDS:
+            # "Be good humoured, loyal and flexible", "You are motivated for the work": a line
+            # about how one works (no skill named, no skill words: soft or other) is read like a
+            # work-style trait.
             return from_roles(profile, "it") or words
         return words
     part = terms_part(requirement, skill_terms, profile)
@@ -177,6 +178,9 @@ def _beyond_years(requirement: Requirement, clauses: list[YearsDetail], terms: l
     return [t for t in terms
             if lexicon[t.entry].category not in degree
             and not any(a <= t.start - base < b for a, b in covered)]
+
+
+_WORK_STYLE_KINDS = (RequirementKind.SOFT, RequirementKind.OTHER)
 
 
 def words_part(requirement: Requirement, profile: Profile, strict: bool = False) -> Part:
