@@ -645,3 +645,14 @@ def test_research_and_development_is_never_asked() -> None:
     found = _pair("Audio Engineer\n\nRequirements\n- Experience in an R&D organization\n"
                   "- Experience with MATLAB\n", WEB_DEV)
     assert {s.term for s in found if s.rule == "ask-skill"} == {"matlab"}
+
+
+def test_the_skill_of_a_years_line_is_asked_when_the_resume_lacks_it() -> None:
+    found = _pair("Rails Developer\n\nRequirements\n- 2+ years of experience with Ruby on Rails\n"
+                  "- 3 years of experience with Spring Boot\n", WEB_DEV)
+    asks = {s.term: s.message for s in found if s.rule == "ask-skill"}
+    assert asks.get("rails") == "Have you used Ruby on Rails?"
+    assert asks.get("spring_boot") == "Have you used Spring Boot?"
+    # a skill the resume shows is not asked, however many years the line wants
+    found = _pair("Web Developer\n\nRequirements\n- 8+ years of experience with React\n", WEB_DEV)
+    assert "react" not in {s.term for s in found if s.rule == "ask-skill"}

@@ -81,7 +81,7 @@ def _questions(ctx: Context) -> Iterator[Suggestion]:
     for verdict in ctx.analysis.verdicts:
         if verdict.status is Status.MET or verdict.rule in _NOT_ASKED_RULES:
             continue
-        if verdict.requirement.kind not in (RequirementKind.SKILL, RequirementKind.OTHER):
+        if verdict.requirement.kind not in _ASKED_KINDS:  # "2 years of Rails": ask about Rails
             continue
         per_requirement = 0
         if _alternatives(verdict) and any(t in ctx.held_terms for t in verdict.terms):
@@ -119,6 +119,9 @@ def _questions(ctx: Context) -> Iterator[Suggestion]:
                 break
 
 
+_ASKED_KINDS = (RequirementKind.SKILL, RequirementKind.OTHER, RequirementKind.YEARS)
+
+
 def _group_met(ctx: Context, verdict: Verdict) -> bool:
     """Another member of the requirement's group of alternatives is met."""
     requirement = verdict.requirement
@@ -140,6 +143,7 @@ def _partly_shown(ctx: Context, term: str) -> bool:
 
 _FUNCTION_WORDS = frozenset({"and", "or", "of", "on", "in", "for", "the", "to", "with", "a",
                              "an", "at", "by", "as"})
+_NAMED_STACK = frozenset({"language", "framework", "library", "database"})
 _PRODUCT_CATEGORIES = frozenset({"language", "framework", "library", "database", "cloud", "os",
                                  "tool"})
 
@@ -150,6 +154,8 @@ def _is_product(written: str, name: str, category: str) -> bool:
     words = f"{written} {name}".split()
     if category in _PRODUCT_CATEGORIES and len(name.split()) == 1:
         return True
+    if category in _NAMED_STACK:
+        return True  # "Ruby on Rails", "Spring Boot", "SQL Server": named products
     for word in words:
         core = word.strip("(),.")
         if any(c.isdigit() or c in "+#./" for c in core) or any(
