@@ -237,3 +237,16 @@ def test_a_line_that_leaves_a_parenthesis_open_runs_on(tmp_path: Path) -> None:
     texts = [b.text for b in read_document(path).blocks]
     assert texts[0].startswith("You hold a relevant Master's degree ( i.e . Business")
     assert texts[1] == "You speak English ."
+
+
+def test_an_ongoing_range_does_not_take_the_next_entrys_dates(tmp_path: Path) -> None:
+    page = Page()
+    page.text(108, 700, "2021 -")
+    page.text(150, 700, "Staff Engineer, Northwind, Berlin")
+    page.text(82, 687, "2018 - 2021")
+    page.text(150, 687, "Engineer, Acme, Hamburg")
+    path = tmp_path / "ongoing.pdf"
+    path.write_bytes(build_pdf([page]))
+    texts = [b.text for b in read_document(path).blocks]
+    assert texts[0].startswith("2021 -") and "2018" not in texts[0]
+    assert any(t.startswith("2018 - 2021") for t in texts)

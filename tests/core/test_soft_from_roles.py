@@ -123,3 +123,14 @@ def test_a_line_about_how_one_works_is_read_like_a_trait(requirement: str) -> No
 def test_a_line_with_skill_words_still_needs_its_skill() -> None:
     verdict = judge("Experience with hydraulic press brakes", cv("Cooked on the grill station"))
     assert verdict.status is Status.MISSING
+
+
+
+@pytest.mark.parametrize("requirement", [
+    "Must be a US citizen",
+    "Must own a reliable vehicle",
+    "A portfolio of shipped mobile games",
+])
+def test_a_possession_or_a_status_is_no_work_style(requirement: str) -> None:
+    verdict = judge(requirement, cv("Cooked on the grill station"))
+    assert verdict.rule != Rule.SOFT_FROM_ROLES

@@ -115,7 +115,7 @@ class Lexicon:
             self.index = self._build_index()
         # Words that open a form, for the scan's membership test on every word.
         self.starts: Container[str] = getattr(self.index, "stored", self.index)
-        self._starting: dict[str, tuple[dict[str, list[Form]], list[Form]]] = {}
+        self._starting: dict[str, tuple[dict[str, tuple[Form, ...]], tuple[Form, ...]]] = {}
         # Per word, like fold_word's cache: the words already judged, and those found typos.
         self._typo_checked: set[str] = set()
         self._typos: set[str] = set()
@@ -165,7 +165,8 @@ class Lexicon:
                     pairs[form.folds[1]].append(form)
                 else:
                     singles.append(form)
-            split = self._starting[first] = (dict(pairs), singles)
+            split = self._starting[first] = (
+                {k: tuple(v) for k, v in pairs.items()}, tuple(singles))
         longer = split[0].get(following)
         # Most words open no two-word form with the word after them: no list is built then.
         return split[1] if longer is None else [*longer, *split[1]]

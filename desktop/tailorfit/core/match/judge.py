@@ -139,11 +139,14 @@ def _decide(requirement: Requirement, terms: list[TermHit], profile: Profile,
     skill_terms = [t for t in terms if lexicon[t.entry].category not in ("degree", "degree_field")]
     if not skill_terms:
         words = words_part(requirement, profile)
-        if words.status is Status.MISSING and requirement.kind in _WORK_STYLE_KINDS:
+        if words.status is Status.MISSING and (
+                requirement.kind is RequirementKind.SOFT
+                or (requirement.kind is RequirementKind.OTHER
+                    and _HOW_ONE_WORKS.search(requirement.text))):
             # "Be good humoured, loyal and flexible", "You are motivated for the work": a line
-            # about how one works (no skill named, no skill words: soft or other) is read like a
-            # work-style trait.
-            return from_roles(profile, "it") or words
+            # about how one works, with no skill named, is read like a work-style trait. A
+            # possession or a status ("own a reliable vehicle", "a US citizen") is no such line.
+            return from_roles(profile, "what the line asks") or words
         return words
     part = terms_part(requirement, skill_terms, profile)
     if part.status is Status.MISSING and requirement.kind is not RequirementKind.SOFT:
@@ -180,7 +183,12 @@ def _beyond_years(requirement: Requirement, clauses: list[YearsDetail], terms: l
             and not any(a <= t.start - base < b for a, b in covered)]
 
 
-_WORK_STYLE_KINDS = (RequirementKind.SOFT, RequirementKind.OTHER)
+# A line about how the person works or thinks: "You are ...", "good at ...", "ability to ...".
+_HOW_ONE_WORKS = re.compile(
+    r"\byou(?:'re| are| know| can| care| enjoy| like| love| thrive| understand| value| take| see)\b|"
+    r"\b(?:good|great|strong|skilled) at\b|\babilit(?:y|ies)\b|\bable to\b|\bunderstand\w*|"
+    r"\bpassion\w*|\bmotivat\w*|\battitude\b|\bmind-?set\b|\bwilling\w*|\bcomfortable\b|"
+    r"\bthrive\b|\bprofessional(?:ly|ism)?\b", re.IGNORECASE)
 
 
 def words_part(requirement: Requirement, profile: Profile, strict: bool = False) -> Part:

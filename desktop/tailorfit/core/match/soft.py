@@ -129,5 +129,5 @@ def from_roles(profile: Profile, trait: str) -> Part | None:
     count = f"{len(roles)} dated role{'s' if len(roles) > 1 else ''}"
     return Part(Status.PARTIAL, (line,),
                 f"No bullet shows {trait}; the work history ({count}, the latest "
-                f'"{line.text[:60]}") is indirect evidence: {Rule.SOFT_FROM_ROLES.label}',
+                f'"{line.text[:60]}") speaks for it only in general: {Rule.SOFT_FROM_ROLES.label}',
                 Rule.SOFT_FROM_ROLES)

@@ -265,7 +265,8 @@ _APPLICATION = Folded(
 # A lead-in to documents to send or checks to pass, not to requirements: "applicants ... are
 # required to submit:", "must successfully complete the following background investigations:".
 _APPLICATION_LEAD = Folded(
-    r"\b(?:submit|upload|attach|enclose)\b|following (?:documents|attachments)|"
+    r"\b(?:required to|must|should|please|asked to|need to) (?:also )?(?:submit|upload|attach|"
+    r"enclose|send|provide)\b|with your application|following (?:documents|attachments)|"
     r"background (?:investigations?|checks?|screening)|pre-employment (?:checks?|screening|tests?)|"
     r"(?:complete|pass) the following")
 _NEGATION = Folded(r"\bnot (?:necessary|required|needed|a requirement|mandatory|essential)\b|"

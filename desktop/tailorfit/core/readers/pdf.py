@@ -405,7 +405,9 @@ def _rows_with_labels(segments: list[_Segment], gutter: float, left: bool) -> li
     rows = _rows([s for s in segments if s not in side])
     stacks: list[list[_Segment]] = []
     for stack in _stacks(side):
-        if stacks and _OPEN_RANGE.search(stacks[-1][-1].text):
+        above = stacks[-1][-1] if stacks else None
+        if (above is not None and _OPEN_RANGE.search(above.text)
+                and _range_end(stack[0].text) and above.bottom - stack[0].top < 1.5 * above.height):
             # "2021 -" above "Present": a date range wrapped in its narrow column is one label,
             # not a label for the next line of the entry ("Present | Leading a team ...").
             stacks[-1].extend(stack)
@@ -427,6 +429,14 @@ def _rows_with_labels(segments: list[_Segment], gutter: float, left: bool) -> li
             best.segments.extend(stack)
     rows.sort(key=lambda r: -r.top)
     return rows
+
+
+def _range_end(text: str) -> bool:
+    """"Present", "Current", "2021", "Mar 2021": the end of a range, not a range of its own
+    ("2018 - 2021" below an ongoing "2021 -" is the next entry's dates)."""
+    text = text.strip()
+    return len(text) <= 20 and _DATE_WORD.search(text) is not None and \
+        _OPEN_RANGE.search(text) is None and not re.search(r"[-\u2013\u2014]|\bto\b", text)
 
 
 _OPEN_RANGE = re.compile(r"(?:[-\u2013\u2014]|\bto|\buntil)\s*$", re.IGNORECASE)
@@ -522,7 +532,7 @@ def _join_wrapped_dates(rows: list[_Row]) -> list[_Row]:
         label, rest = row.segments[0], above.segments[0]
         aligned = abs(label.x0 - rest.x0) < 3 or abs(label.x1 - rest.x1) < 3  # left or right
         if (_OPEN_RANGE.search(rest.text) and aligned and label.x1 < row.segments[1].x0
-                and len(label.text.strip()) <= 20 and _DATE_WORD.search(label.text)):
+                and _range_end(label.text) and rest.bottom - label.top < 1.5 * label.height):
             row.segments.pop(0)
             above.segments.insert(1, label)
     return [row for row in rows if row.segments]
@@ -619,7 +629,7 @@ def _build_block(rows: list[_Row], page: int, body: float) -> Block | None:
             builder.add_separator("\n")  # pdfium marks a word hyphenated at the line end with U+FFFE
         for seg_index, seg in enumerate(row.segments):
             if seg_index and _OPEN_RANGE.search(row.segments[seg_index - 1].text) and \
-                    len(seg.text.strip()) <= 20 and _DATE_WORD.search(seg.text):
+                    _range_end(seg.text):
                 builder.add_separator(" ")  # "2021 -" and "Present": one date range
             elif seg_index:  # text set apart on one line: keep it visibly apart
                 builder.add_separator(" | ")

@@ -385,8 +385,8 @@ def _skills_block(ctx: Context, term: str) -> int | None:
             return None
         if words and words <= _GENERIC_LABEL_WORDS:
             # "Tools:", "Other:", "Technical skills:" take any tool; a practice or a field
-            # of work ("Business Analysis") goes under "Tools:" or "Software:" only if nothing
-            # else fits
+            # of work ("Business Analysis") never goes under "Tools:" or "Software:" (with no
+            # other row it gets a line of its own)
             return category not in _PRACTICES or not words <= _TOOL_LABEL_WORDS
         return bool(words & own) and not foreign(index)
 

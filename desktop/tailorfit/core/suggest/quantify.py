@@ -91,7 +91,7 @@ def _claim(ctx: Context, text: str) -> tuple[int, int, str] | None:
 _WORD = re.compile(r"[A-Za-z][\w'/+#.-]*[\w+#]|[A-Za-z]")
 # Where the object of a result verb ends: "Improved query time | through caching".
 _OBJECT_END = re.compile(r",|;|\s(?:through|using|via|with|by|for|across|in|on|at|thanks to|"
-                         r"while|which|resulting|leading|to|from|after|during)\b")
+                         r"while|which|resulting|leading|to|from|after|during)(?![\w-])")
 _REPLACED = frozenset({"the", "all"})  # "Automated the reports" -> "Automated [number] reports"
 _NO_COUNT = frozenset({"a", "an", "one", "each", "every", "this", "that", "my", "its", "his",
                        "her", "their", "our", "your", "both"})
@@ -107,7 +107,7 @@ def _place_in(ctx: Context, sentence: str) -> tuple[int, int, str] | None:
     from tailorfit.core.suggest.verbs import is_noun_or_adjective, lemma
 
     words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(sentence)]
-    at = 1 if len(words) > 2 and words[0][0].endswith("ly") else 0  # "Successfully led"
+    at = 1 if len(words) > 2 and _adverb(words[0][0]) else 0  # "Successfully led"
     verb = lemma(words[at][0]) if at < len(words) else None
     at += 1
     # "Developed and maintained ...": both verbs open the sentence.
@@ -117,6 +117,8 @@ def _place_in(ctx: Context, sentence: str) -> tuple[int, int, str] | None:
     if at >= len(words):
         return None
     if verb in ctx.rules.amount_verbs:
+        if words[at][0].lower() == "by":
+            return None  # "Improved by introducing a cache": the way, not the amount
         rest = sentence[words[at][1]:]
         cut = _OBJECT_END.search(rest)
         if cut is not None and cut.group().strip() == "by":
@@ -144,23 +146,42 @@ def _counted(ctx: Context, sentence: str, words: list[tuple[str, int, int]],
              at: int) -> tuple[int, int, str] | None:
     """A count before the noun phrase at ``at`` when it ends on a plural noun soon after:
     "[number] nightly billing reports" ("the" gives way to the count)."""
-    from tailorfit.core.suggest.verbs import plural_noun
+    from tailorfit.core.suggest.verbs import is_noun_or_adjective, plural_noun
 
     first = words[at][0].lower()
-    if tense_of(words[at][0]) == "gerund" and words[at][0][:1].islower():
-        return None  # "a model for predicting stock prices": no count of prices
+    if tense_of(words[at][0]) == "gerund" and not is_noun_or_adjective(words[at][0]):
+        return None  # "a model for predicting stock prices"; "training sessions" is a noun
     previous_end = words[at][1]
-    for word, start, end in words[at:at + 5]:
+    phrase = words[at:at + 5]
+    for k, (word, start, end) in enumerate(phrase):
         if word.lower() in _ENDS_PHRASE or word.lower() in _NO_COUNT or \
                 sentence[previous_end:start].strip(" -"):
             return None  # a comma ends the phrase: "Provided direct patient care, ..."
         previous_end = end
-        if plural_noun(word):
+        if plural_noun(word) and not _noun_follows(sentence, phrase, k):
             lo, hi = words[at][1], words[at][2]
             if first in _REPLACED:
                 return lo, hi, ctx.rules.count_placeholder
             return lo, lo, f"{ctx.rules.count_placeholder} "
     return None
+
+
+def _noun_follows(sentence: str, phrase: list[tuple[str, int, int]], k: int) -> bool:
+    """Is the plural word ``k`` only a modifier of the noun after it ("the sales team")?"""
+    from tailorfit.core.suggest.verbs import is_noun
+
+    if k + 1 >= len(phrase):
+        return False
+    word, start, _ = phrase[k + 1]
+    return not sentence[phrase[k][2]:start].strip() and word.lower() not in _ENDS_PHRASE \
+        and is_noun(word)
+
+
+def _adverb(word: str) -> bool:
+    """"Successfully", "Independently": an adverb before the verb ("Supply" is a verb)."""
+    from tailorfit.core.suggest.verbs import lemma
+
+    return word.endswith("ly") and word[:1].isupper() and lemma(word) is None
 
 
 def _countable(ctx: Context, text: str) -> bool:
@@ -187,7 +208,7 @@ def _opens_with_verb(text: str) -> bool:
     """An action ("Reduced ...", "Train ..."), not a list of duties ("Welding, pipe fitting")
     and not a line cut at a wrap ("... scenarios in the")."""
     words = text.split(" ", 2)
-    if len(words) > 2 and words[0].endswith("ly") and words[0][:1].isupper():
+    if len(words) > 2 and _adverb(words[0]):
         words = words[1:]  # "Successfully delivered ...": the verb after the adverb
     first = words[0]
     if first.endswith((",", ";", ":")) or _CUT.search(text) or _COLUMN.match(text):

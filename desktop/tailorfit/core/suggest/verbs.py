@@ -38,6 +38,11 @@ def is_noun_or_adjective(word: str) -> bool:
     return "NOUN" in lemmas or "ADJ" in lemmas or "PROPN" in lemmas
 
 
+def is_noun(word: str) -> bool:
+    """"team", "operations": a noun (whatever else it can be)."""
+    return "NOUN" in _lemmas(word.lower())
+
+
 def plural_noun(word: str) -> bool:
     """ "clients", "tickets", "children": a noun in the plural."""
     low = word.lower()
