@@ -227,13 +227,17 @@ def test_an_enumerated_sub_heading_stays_in_its_section() -> None:
 def test_a_preferred_mark_in_parentheses_makes_an_item_nice() -> None:
     text = ("Barista\n\nExperience:\n- barista: 1 year (Preferred)\n- customer service: "
             "2 years (Required)\n\nEducation:\n- High school or equivalent (Preferred)\n")
-    strengths = {r.text: r.strength for r in parse_posting(read_pasted(text)).requirements}
+    strengths = _strengths(text)
     assert strengths["barista: 1 year (Preferred)"] is Strength.NICE
     assert strengths["customer service: 2 years (Required)"] is Strength.MUST
 
 
 def _asks(text: str) -> list[str]:
     return [r.text for r in parse_posting(read_pasted(text)).requirements]
+
+
+def _strengths(text: str) -> dict[str, Strength]:
+    return {r.text: r.strength for r in parse_posting(read_pasted(text)).requirements}
 
 
 def test_job_board_details_and_working_hours_ask_nothing() -> None:
@@ -296,7 +300,7 @@ def test_a_lead_in_ending_in_dots_is_a_heading_and_what_awaits_you_are_benefits(
             "infrastructure\nSkills & experiences exciting to us...\nExperience with Node.js "
             "services\nExperience with AWS is a plus\nThis and more is awaiting you...\n"
             "An energetic team in a product-focused culture\nRegular team lunches\n")
-    found = {r.text: r.strength for r in parse_posting(read_pasted(text)).requirements}
+    found = _strengths(text)
     assert found == {"Experience with Node.js services": Strength.MUST,
                      "Experience with AWS is a plus": Strength.NICE}
 
@@ -306,7 +310,7 @@ def test_asks_of_the_candidate_filed_under_the_tasks() -> None:
             "We prefer a person with a master degree in supply chain and 5 years of experience.\n"
             "The candidate must be structured and well organized.\n"
             "Furthermore the candidate must have strong communication skills.\n")
-    found = {r.text: r.strength for r in parse_posting(read_pasted(text)).requirements}
+    found = _strengths(text)
     assert found == {
         "We prefer a person with a master degree in supply chain and 5 years of experience.":
             Strength.NICE,
@@ -322,7 +326,7 @@ def test_requirement_sentences_that_lost_their_heading_under_the_tasks() -> None
                "A research background in machine learning is required.\n"
                "Experience with physiological measurements is a definite advantage.\n"
                "Project management experience\n")
-    found = {r.text: r.strength for r in parse_posting(read_pasted(postdoc)).requirements}
+    found = _strengths(postdoc)
     assert found == {"A research background in machine learning is required.": Strength.MUST,
                      "Experience with physiological measurements is a definite advantage.":
                          Strength.NICE,
@@ -350,7 +354,7 @@ def test_requirement_sentences_rated_essential_needed_or_desirable() -> None:
            "Strong motivation and excellent scientific skills are essential.\n"
            "Good communication skills both oral and written.\n"
            "Experience with SILAC is desirable.\n")
-    found = {r.text: r.strength for r in parse_posting(read_pasted(phd)).requirements}
+    found = _strengths(phd)
     assert found == {"Strong motivation and excellent scientific skills are essential.":
                          Strength.MUST,
                      "Good communication skills both oral and written.": Strength.MUST,
@@ -374,10 +378,10 @@ def test_a_job_boards_counters_are_no_title() -> None:
 
 
 def test_an_ideal_but_not_necessary_item_is_a_nice_to_have() -> None:
-    found = {r.text: r.strength for r in parse_posting(read_pasted(
+    found = _strengths(
         "Lab Technician\n\nDesirable experience and skills:\n"
         "- Experience with mouse research is ideal but not necessary\n"
-        "- Danish skills are not necessary\n")).requirements}
+        "- Danish skills are not necessary\n")
     assert found == {"Experience with mouse research is ideal but not necessary": Strength.NICE}
 
 

@@ -123,6 +123,15 @@ def test_weak_openers_take_the_verb_they_hide() -> None:
     assert vague.advisory  # "Contributed to" would be as vague: the user says what they did
 
 
+def _with_bullet_and_no_figures(bullet: str) -> str:
+    """The test resume with ``bullet`` in its older role, which then holds no figure yet (a role
+    with a number gets no number prompt)."""
+    return RESUME.replace("- Helped build the reporting dashboards for finance\n",
+                          f"- {bullet}\n").replace(
+        "- Manage the on-call rotation for six engineers\n", "").replace(
+        "- I led a team of 4 engineers as a team player\n", "")
+
+
 def test_quantify_leaves_a_placeholder_and_never_a_number() -> None:
     resume = RESUME.replace("- Manage the on-call rotation for six engineers\n",
                             "- Managed the on-call rotation for the platform engineers\n")
@@ -542,10 +551,7 @@ def test_a_tool_of_a_cloud_is_asked_by_its_whole_name() -> None:
      "Trained [number] new cashiers on the till procedures"),
 ])
 def test_quantify_puts_the_figure_where_it_belongs(bullet: str, placed: str) -> None:
-    resume = RESUME.replace("- Helped build the reporting dashboards for finance\n",
-                            f"- {bullet}\n").replace(
-        "- Manage the on-call rotation for six engineers\n", "").replace(
-        "- I led a team of 4 engineers as a team player\n", "")  # no figure in the role yet
+    resume = _with_bullet_and_no_figures(bullet)
     prompts = [s for s in _suggestions(resume)
                if s.kind is Kind.QUANTIFY and s.before == bullet]
     assert prompts and placed in prompts[0].after
@@ -557,10 +563,7 @@ def test_quantify_puts_the_figure_where_it_belongs(bullet: str, placed: str) -> 
     "Led the redesign of the billing page with the product designer",  # nothing to count
 ])
 def test_quantify_stays_quiet_where_no_figure_fits(bullet: str) -> None:
-    resume = RESUME.replace("- Helped build the reporting dashboards for finance\n",
-                            f"- {bullet}\n").replace(
-        "- Manage the on-call rotation for six engineers\n", "").replace(
-        "- I led a team of 4 engineers as a team player\n", "")
+    resume = _with_bullet_and_no_figures(bullet)
     assert not [s for s in _suggestions(resume)
                 if s.kind is Kind.QUANTIFY and s.before == bullet]
 
@@ -623,10 +626,7 @@ def test_asp_net_web_api_shows_rest() -> None:
 
 def test_quantify_counts_no_gerunds_object() -> None:
     bullet = "Built a model for predicting stock prices with daily market data"
-    resume = RESUME.replace("- Helped build the reporting dashboards for finance\n",
-                            f"- {bullet}\n").replace(
-        "- Manage the on-call rotation for six engineers\n", "").replace(
-        "- I led a team of 4 engineers as a team player\n", "")
+    resume = _with_bullet_and_no_figures(bullet)
     prompts = [s for s in _suggestions(resume)
                if s.kind is Kind.QUANTIFY and s.before == bullet]
     assert prompts == []  # neither "[number] predicting" nor "[number] stock prices"
@@ -642,10 +642,7 @@ def test_quantify_counts_no_gerunds_object() -> None:
     ("Supply spare parts to stores in the region", "Supply [number] spare parts"),
 ])
 def test_quantify_keeps_out_of_phrases_it_would_break(bullet: str, placed: str | None) -> None:
-    resume = RESUME.replace("- Helped build the reporting dashboards for finance\n",
-                            f"- {bullet}\n").replace(
-        "- Manage the on-call rotation for six engineers\n", "").replace(
-        "- I led a team of 4 engineers as a team player\n", "")
+    resume = _with_bullet_and_no_figures(bullet)
     prompts = [s for s in _suggestions(resume) if s.kind is Kind.QUANTIFY and s.before == bullet]
     if placed is None:
         assert prompts == []

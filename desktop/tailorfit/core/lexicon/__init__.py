@@ -199,10 +199,6 @@ class Lexicon:
                 variants.update(word[:k] + word[k + 1:] for k in range(len(word)))
         return frozenset(variants)
 
-    def typo_candidate(self, word: str) -> bool:
-        """Could ``word`` be a misspelt lexicon word (one insertion, deletion or swap away)?"""
-        return bool(self.typo_words({word}))
-
     def typo_words(self, words: set[str]) -> set[str]:
         """Those of ``words`` that could be misspelt lexicon words. Set operations, because
         the scan asks this of every word of every new line and most words were seen before."""

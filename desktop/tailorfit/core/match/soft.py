@@ -17,6 +17,7 @@ from tailorfit.core.match.profile import EVIDENCE_KEPT, Profile
 from tailorfit.core.match.result import Evidence, Status
 from tailorfit.core.match.skills import remembered
 from tailorfit.core.match.words import stems_of_phrase
+from tailorfit.core.match.years import role_line
 from tailorfit.core.parse.resume import ResumeSection
 
 _PHRASES: dict[tuple[str, int], tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]] = {}
@@ -118,8 +119,6 @@ def from_roles(profile: Profile, trait: str) -> Part | None:
     A recruiter reads some of it in any work history: the trait is partly shown by the roles
     themselves, never met by them.
     """
-    from tailorfit.core.match.years import role_line
-
     roles = [r for r in profile.resume.roles
              if r.dates is not None and r.section is ResumeSection.EXPERIENCE]
     if not roles:

@@ -143,7 +143,6 @@ def _partly_shown(ctx: Context, term: str) -> bool:
 
 _FUNCTION_WORDS = frozenset({"and", "or", "of", "on", "in", "for", "the", "to", "with", "a",
                              "an", "at", "by", "as"})
-_NAMED_STACK = frozenset({"language", "framework", "library", "database"})
 _PRODUCT_CATEGORIES = frozenset({"language", "framework", "library", "database", "cloud", "os",
                                  "tool"})
 
@@ -154,7 +153,7 @@ def _is_product(written: str, name: str, category: str) -> bool:
     words = f"{written} {name}".split()
     if category in _PRODUCT_CATEGORIES and len(name.split()) == 1:
         return True
-    if category in _NAMED_STACK:
+    if category in _ITEM_CATEGORIES:
         return True  # "Ruby on Rails", "Spring Boot", "SQL Server": named products
     for word in words:
         core = word.strip("(),.")

@@ -15,7 +15,14 @@ from collections.abc import Iterator
 
 from tailorfit.core.suggest.context import Context, Line
 from tailorfit.core.suggest.model import Change, Kind, Suggestion
-from tailorfit.core.suggest.verbs import tense_of
+from tailorfit.core.suggest.sentences import sentence_spans
+from tailorfit.core.suggest.verbs import (
+    is_noun,
+    is_noun_or_adjective,
+    lemma,
+    plural_noun,
+    tense_of,
+)
 
 _NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                      r"dozens?|hundreds?|thousands?|millions?|billions?|half|double[ds]?|"
@@ -48,22 +55,9 @@ def quantify_suggestions(ctx: Context) -> Iterator[Suggestion]:
         yield _prompt(ctx, line, place)
 
 
-# A sentence ends at . ! or ? before a capital: "Node.js" and "15.5%" do not end one.
-_SENTENCE_END = re.compile(r"[.!?]+\s+(?=[A-Z(])")
 # Words that stand where a figure belongs: "Published several papers" -> "[number] papers".
 _VAGUE_COUNT = re.compile(r"\b(?:several|multiple|numerous|various|many|countless)\b(?=\s+[a-z])",
                           re.IGNORECASE)
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """Where each sentence of a bullet starts and ends (a paragraph-style role is one block)."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        spans.append((start, match.start() + len(match.group().rstrip())))
-        start = match.end()
-    spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
 def _claim(ctx: Context, text: str) -> tuple[int, int, str] | None:
@@ -74,7 +68,7 @@ def _claim(ctx: Context, text: str) -> tuple[int, int, str] | None:
     whichever clause happens to come last; a sentence that says "several" or "multiple" is
     preferred, its vague word giving way to the figure."""
     found: list[tuple[int, int, str]] = []
-    for start, end in _sentences(text):
+    for start, end in sentence_spans(text):
         sentence = text[start:end]
         if len(sentence.split()) < 5 or not _opens_with_verb(sentence.rstrip(" .;!?")) \
                 or _weak_opening(ctx, sentence) or not _countable(ctx, sentence):
@@ -104,8 +98,6 @@ def _place_in(ctx: Context, sentence: str) -> tuple[int, int, str] | None:
     - after the object of a result verb: "Cut deploy time by [number or %] through caching";
     - as the count of the first plural thing done: "Built [number] dashboards for sales".
     """
-    from tailorfit.core.suggest.verbs import is_noun_or_adjective, lemma
-
     words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(sentence)]
     at = 1 if len(words) > 2 and _adverb(words[0][0]) else 0  # "Successfully led"
     verb = lemma(words[at][0]) if at < len(words) else None
@@ -146,8 +138,6 @@ def _counted(ctx: Context, sentence: str, words: list[tuple[str, int, int]],
              at: int) -> tuple[int, int, str] | None:
     """A count before the noun phrase at ``at`` when it ends on a plural noun soon after:
     "[number] nightly billing reports" ("the" gives way to the count)."""
-    from tailorfit.core.suggest.verbs import is_noun_or_adjective, plural_noun
-
     first = words[at][0].lower()
     if tense_of(words[at][0]) == "gerund" and not is_noun_or_adjective(words[at][0]):
         return None  # "a model for predicting stock prices"; "training sessions" is a noun
@@ -168,8 +158,6 @@ def _counted(ctx: Context, sentence: str, words: list[tuple[str, int, int]],
 
 def _noun_follows(sentence: str, phrase: list[tuple[str, int, int]], k: int) -> bool:
     """Is the plural word ``k`` only a modifier of the noun after it ("the sales team")?"""
-    from tailorfit.core.suggest.verbs import is_noun
-
     if k + 1 >= len(phrase):
         return False
     word, start, _ = phrase[k + 1]
@@ -179,15 +167,11 @@ def _noun_follows(sentence: str, phrase: list[tuple[str, int, int]], k: int) -> 
 
 def _adverb(word: str) -> bool:
     """"Successfully", "Independently": an adverb before the verb ("Supply" is a verb)."""
-    from tailorfit.core.suggest.verbs import lemma
-
     return word.endswith("ly") and word[:1].isupper() and lemma(word) is None
 
 
 def _countable(ctx: Context, text: str) -> bool:
     """A result verb opens it, or it names things one can count (a plural noun)."""
-    from tailorfit.core.suggest.verbs import lemma, plural_noun
-
     words = re.findall(r"[A-Za-z][a-z]+", text)
     if words and lemma(words[0]) in ctx.rules.result_verbs:
         return True

@@ -18,6 +18,7 @@ from typing import Any
 from tailorfit.core.parse.resume import ResumeSection
 from tailorfit.core.suggest.context import Context, Line
 from tailorfit.core.suggest.model import Change, Kind, Suggestion
+from tailorfit.core.suggest.sentences import sentence_spans
 from tailorfit.core.suggest.verbs import inflect, is_noun_or_adjective, lemma, tense_of
 
 _FIRST = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -43,27 +44,8 @@ def style_suggestions(ctx: Context) -> Iterator[Suggestion]:
     yield from _stuffing(ctx)
 
 
-# A semicolon joins the parts of one sentence ("Built X; replaced Y with Z"): no end.
-_SENTENCE_END = re.compile(r"[.!?](?:\s+|$)")
-
-
-# A full stop after these ends no sentence: "E. coli", "P. putida", "approx. 40", "e.g. Kafka".
-_NOT_AN_END = frozenset({"e.g", "i.e", "etc", "vs", "approx", "incl", "no", "dr", "mr", "ms",
-                         "mrs", "st", "jr", "sr", "inc", "co", "ltd", "fig", "ca", "cf", "al",
-                         "sp", "spp", "dept", "univ"})
-
-
 def _sentences(text: str) -> int:
-    text = text.rstrip()
-    ends = 0
-    for match in _SENTENCE_END.finditer(text):
-        if text[match.start()] == ".":
-            word = text[:match.start()].rsplit(None, 1)[-1] if text[:match.start()].strip() \
-                else ""
-            if (len(word) == 1 and word.isupper()) or word.lower() in _NOT_AN_END:
-                continue  # an initial or an abbreviation
-        ends += 1
-    return ends + (0 if text[-1:] in ".!?" else 1)
+    return len(sentence_spans(text))
 
 
 def _long(line: Line) -> Suggestion:
