@@ -23,7 +23,7 @@ FIELDS = frozenset({
     "id", "name", "category", "type", "aliases", "abbreviations", "case_sensitive", "implies",
     "related", "ambiguous", "negative", "positive", "evidence", "degree_level", "field", "note",
     "signals", "requires", "broad", "titles", "years_by_title", "not_asked_with", "not_asked",
-    "from_roles",
+    "from_roles", "core_of_titles",
 })
 SIGNAL_KINDS = frozenset({"actions", "objects", "tools", "metrics", "together"})
 REQUIREMENTS = frozenset({"technical_role"})
@@ -154,6 +154,10 @@ class Entry:
     # work history shows indirectly: with dated roles and no bullet showing it, it is partial.
     # Not for skills that need their own evidence (leadership, mentoring, negotiation).
     from_roles: bool = False
+    # Job-title words of roles whose everyday work is the entry: a Mathematics Teacher
+    # instructs, a Software Engineer writes and debugs code. A dated role with such a title
+    # meets a plain ask for it (rule role-title); unlike ``titles``, never a loose word.
+    core_of_titles: tuple[str, ...] = ()
 
     @property
     def signals(self) -> dict[str, tuple[object, ...]]:
@@ -225,6 +229,7 @@ def to_entry(raw: dict[str, Any], domain: str) -> Entry:
         not_asked=bool(raw.get("not_asked", False)),
         from_roles=bool(raw.get("from_roles", False)),
         years_by_title=bool(raw.get("years_by_title", False)),
+        core_of_titles=tuple(raw.get("core_of_titles", ())),
     )
 
 
@@ -272,6 +277,11 @@ def validate(files: list[LoadedFile]) -> list[str]:
             problems.append(f"{where}: field {raw['field']!r} does not exist")
         if raw.get("from_roles") and raw.get("type") != "soft":
             problems.append(f"{where}: from_roles is for soft skills only")
+        if raw.get("core_of_titles") and raw.get("type") != "hard":
+            problems.append(f"{where}: core_of_titles is for hard skills only")
+        for title in raw.get("core_of_titles", ()):
+            if title != title.lower():
+                problems.append(f"{where}: core_of_titles {title!r} must be lowercase")
         if raw.get("years_by_title") and not raw.get("titles"):
             problems.append(f"{where}: years_by_title needs titles")
         if raw.get("degree_level") and raw["degree_level"] not in DEGREE_LEVELS:

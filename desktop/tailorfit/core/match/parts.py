@@ -22,6 +22,7 @@ class Rule(StrEnum):
     SAME_CLASS = "same-class"  # another example of the class a list illustrates
     SHOWN_THROUGH_WORK = "shown-through-work"  # a concept shown by what the person did
     RESUME_LANGUAGE = "resume-language"  # a language asked, the resume is written in it
+    ROLE_TITLE = "role-title"  # a dated role whose title is the occupation (Teacher: pedagogy)
     # partial: related or weaker evidence
     LISTED_ONLY = "listed-only"  # an expert/deep ask, the skill only listed
     BROADER_ONLY = "broader-only"  # only a broader parent skill
@@ -67,6 +68,7 @@ _LABELS = {
     Rule.SAME_CLASS: "another example of the same kind",
     Rule.SHOWN_THROUGH_WORK: "shown through the work",
     Rule.RESUME_LANGUAGE: "the resume is written in it",
+    Rule.ROLE_TITLE: "the core work of a role held",
     Rule.LISTED_ONLY: "listed, not shown in use",
     Rule.BROADER_ONLY: "only a broader skill",
     Rule.RELATED_ONLY: "only a related skill",

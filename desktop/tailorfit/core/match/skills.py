@@ -18,13 +18,16 @@ from collections.abc import Callable
 from itertools import pairwise
 from weakref import WeakKeyDictionary
 
+from tailorfit.core.lexicon.entry import Entry
 from tailorfit.core.lexicon.terms import TermHit
 from tailorfit.core.match.concepts import shown_through_work
 from tailorfit.core.match.parts import NOTHING, Part, Rule, all_of, any_of, capped, nothing
 from tailorfit.core.match.profile import Profile
 from tailorfit.core.match.result import Status
-from tailorfit.core.match.words import content_stems
+from tailorfit.core.match.words import content_stems, find_phrase, stem, stems_of_phrase, words
+from tailorfit.core.match.years import role_line
 from tailorfit.core.parse.posting import Requirement, RequirementKind
+from tailorfit.core.parse.resume import ResumeSection
 
 DEMANDING = re.compile(r"\b(?:expert|expertise|deep|extensive|advanced|mastery|in-depth|"
                        r"strong command|highly proficient)\b", re.IGNORECASE)
@@ -104,12 +107,37 @@ def _term(entry_id: str, profile: Profile, demanding: bool, near: bool) -> Part:
     work = shown_through_work(entry, profile)
     if work.status is Status.MET:
         return work
+    if entry.core_of_titles and not demanding:
+        titled = role_title_part(entry, profile)
+        if titled is not None:
+            return titled
     weaker = _weaker(entry_id, profile)
     if weaker is not None:
         return weaker
     if work.status is Status.PARTIAL:
         return work
     return nothing(f"No {name} or a related skill in the resume")
+
+
+def role_title_part(entry: Entry, profile: Profile) -> Part | None:
+    """Rule role-title: a dated role whose title is an occupation the entry is the core of.
+
+    A Mathematics Teacher's years show methods of instruction, a Software Engineer's years
+    writing and debugging code, though no bullet names them. Only the latest such role is
+    cited; an employer's name never counts ("Teachers' Credit Union").
+    """
+    titles = [stems_of_phrase(t) for t in entry.core_of_titles]
+    roles = [r for r in profile.resume.roles
+             if r.dates is not None and r.section is ResumeSection.EXPERIENCE and r.title
+             and any(find_phrase(t, [stem(w) for w in words(r.title)]) >= 0 for t in titles)]
+    if not roles:
+        return None
+    latest = max(roles, key=lambda r: (r.dates.end.index if r.dates is not None else 0, -r.start))
+    line = role_line(latest, profile.resume.document.text, profile, 2)
+    held = f"{len(roles)} role{'s' if len(roles) > 1 else ''}"
+    return Part(Status.MET, (line,),
+                f'"{latest.title}" ({held}, the latest {line.where}) is work whose core is '
+                f"{entry.display_name}: {Rule.ROLE_TITLE.label}", Rule.ROLE_TITLE)
 
 
 def _weaker(entry_id: str, profile: Profile) -> Part | None:
