@@ -426,3 +426,18 @@ def test_a_program_of_the_office_suite_shows_the_suite(listed: str) -> None:
                                                        skills=listed, title="Office Assistant"))
     assert verdict.status is Status.MET
     assert verdict.rule == Rule.MORE_SPECIFIC
+
+
+@pytest.mark.parametrize(("title", "bullet", "status"), [
+    ("Desktop Support Technician", "Imaged 40 laptops a month and fixed printer queues",
+     Status.MET),
+    ("Backend Engineer", "Built the billing service in Go on PostgreSQL", Status.MET),
+    ("Line Cook", "Prepared 200 covers a night", Status.MISSING),
+])
+def test_years_in_the_it_industry_count_roles_of_any_it_work(title: str, bullet: str,
+                                                              status: Status) -> None:
+    verdict = judge("6+ years of information technology industry experience",
+                    resume(bullet, title=title, dates="Jan 2018 - Present",
+                           skills="Windows, Active Directory, PostgreSQL, Go"
+                           if status is Status.MET else ""))
+    assert verdict.status is status
