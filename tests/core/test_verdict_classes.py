@@ -441,3 +441,19 @@ def test_years_in_the_it_industry_count_roles_of_any_it_work(title: str, bullet:
                            skills="Windows, Active Directory, PostgreSQL, Go"
                            if status is Status.MET else ""))
     assert verdict.status is status
+
+
+@pytest.mark.parametrize("bullet", [
+    "Raised code coverage of the checkout service from 40% to 85% with automated tests",
+    "Set up automated testing for the mobile app and grew the test suite to 1,200 tests",
+])
+def test_unit_testing_is_shown_by_coverage_and_automated_tests(bullet: str) -> None:
+    verdict = judge("Familiarity with writing unit tests", resume(bullet))
+    assert verdict.status is Status.MET, verdict.explanation
+    assert verdict.rule == Rule.SHOWN_THROUGH_WORK.value
+
+
+def test_a_test_drive_is_no_unit_test() -> None:
+    verdict = judge("Familiarity with writing unit tests",
+                    resume("Ran 30 test drives a week with customers", title="Sales Consultant"))
+    assert verdict.status is Status.MISSING, verdict.explanation
