@@ -93,9 +93,9 @@ def test_core_titles_are_data_on_hard_skills() -> None:
 
 @pytest.mark.corpus
 @pytest.mark.parametrize(("resume", "line"), [
-    ("resumes/text/fictional-john-smith-senior-swe-soupboss.txt",
+    ("resumes/pdf/fictional-john-doe-swe-openresume.pdf",
      "Experience writing or debugging code"),
-    ("resumes/pdf/fictional-barry-allen-frontend-moderncv-rm.pdf",
+    ("resumes/pdf/fictional-bruce-wayne-fullstack-moderncv-rm.pdf",
      "Experience writing or debugging code"),
     ("benchmarks/resumes/fictional-lucia-ferrante-art-teacher.txt",
      "Knowledge of the principles and methods of instruction"),
