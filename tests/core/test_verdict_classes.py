@@ -457,3 +457,22 @@ def test_a_test_drive_is_no_unit_test() -> None:
     verdict = judge("Familiarity with writing unit tests",
                     resume("Ran 30 test drives a week with customers", title="Sales Consultant"))
     assert verdict.status is Status.MISSING, verdict.explanation
+
+
+@pytest.mark.parametrize(("requirement", "cv", "status"), [
+    # "Oracle" among application servers is Oracle's application server: PostgreSQL is no
+    # related evidence of it
+    ("Application Servers such as IBM's WebSphere, Oracle, or Tomcat",
+     resume("Tuned slow PostgreSQL queries", skills="PostgreSQL, MySQL"), Status.MISSING),
+    ("Business Intelligence (BI) tools such as Cognos, Crystal Reports, and Oracle",
+     resume("Wrote the monthly sales report in SQL", skills="PostgreSQL"), Status.MISSING),
+    # an in-kind example still meets the line, and so does another member of the kind
+    ("Application Servers such as IBM's WebSphere, Oracle, or Tomcat",
+     resume("Deployed the order service to Tomcat"), Status.MET),
+    ("Business Intelligence (BI) tools such as Cognos, Crystal Reports, and Oracle",
+     resume("Built the finance dashboards in Power BI"), Status.MET),
+])
+def test_a_vendor_name_in_a_list_of_a_kind_is_its_product_of_that_kind(
+        requirement: str, cv: str, status: Status) -> None:
+    verdict = judge(requirement, cv)
+    assert verdict.status is status, verdict.explanation

@@ -228,6 +228,32 @@ def example_part(entry_id: str, profile: Profile, demanding: bool,
     return part
 
 
+def _split_by_kind(examples: list[str], before: list[str],
+                   profile: Profile) -> tuple[list[str], list[str]]:
+    """Examples that are of the kind the line names, and those read as something else.
+
+    "Application Servers such as WebSphere, Oracle, or Tomcat": WebSphere and Tomcat are
+    application servers, so "Oracle" is the vendor's application server, not the Oracle
+    database the name reads as on its own. Without a named kind every example is in kind.
+    """
+    ancestors = profile.lexicon.ancestors
+    stated = [b for b in before if any(b in ancestors(e) for e in examples)]
+    if not stated:
+        return examples, []
+    in_kind = [e for e in examples if any(b in ancestors(e) for b in stated)]
+    return in_kind, [e for e in examples if e not in in_kind]
+
+
+def _named_only(entry_id: str, profile: Profile, demanding: bool) -> Part:
+    """An example read as another product of its name counts only where the resume names it:
+    a related database is no evidence of Oracle's application server."""
+    part = term_part(entry_id, profile, demanding)
+    if part.rule is Rule.NAMED:
+        return part
+    return nothing(f"{profile.lexicon[entry_id].name} is named here as a product of another "
+                   f"kind, which the resume does not name")
+
+
 def kinds_of(examples: list[str], before: list[str], profile: Profile,
              kind_named: bool) -> frozenset[str]:
     """The kind a list of examples illustrates: a term before the cue that every example is an
@@ -269,8 +295,10 @@ def terms_part(requirement: Requirement, terms: list[TermHit], profile: Profile)
             before = [t for t in terms if t.start - base < cue.start()]
             examples = list(dict.fromkeys(t.entry for t in after))
             kind_named = bool(_KIND_NOUN.search(text[:cue.start()]))
-            kinds = kinds_of(examples, [t.entry for t in before], profile, kind_named)
-            illustrated = any_of([example_part(e, profile, demanding, kinds) for e in examples])
+            in_kind, off_kind = _split_by_kind(examples, [t.entry for t in before], profile)
+            kinds = kinds_of(in_kind, [t.entry for t in before], profile, kind_named)
+            illustrated = any_of([example_part(e, profile, demanding, kinds) for e in in_kind]
+                                 + [_named_only(e, profile, demanding) for e in off_kind])
             rest = [t for t in before if t.entry not in kinds]
             if not rest:
                 # "BI tools such as ...": naming the kind itself shows it. "JavaScript libraries
