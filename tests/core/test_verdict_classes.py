@@ -476,3 +476,16 @@ def test_a_vendor_name_in_a_list_of_a_kind_is_its_product_of_that_kind(
         requirement: str, cv: str, status: Status) -> None:
     verdict = judge(requirement, cv)
     assert verdict.status is status, verdict.explanation
+
+
+@pytest.mark.parametrize("licence", [
+    "Illinois Professional Educator License (PEL), Elementary Education 1-6",
+    "Collegiate Professional License, Biology 6-12 (valid through 2029)",
+    "Provisional Teaching Certificate, Early Childhood Education",
+])
+def test_a_states_own_name_for_a_teaching_licence_is_one(licence: str) -> None:
+    cv = ("Dana Whitfield\n\nLICENSURE\n" + licence + "\n\nEXPERIENCE\n"
+          "Teacher | Elm Street School | Aug 2019 - Present\n- Taught four sections\n")
+    verdict = judge("Must hold a valid teaching license", cv, title="Teacher")
+    assert verdict.status is Status.MET, verdict.explanation
+    assert verdict.rule == Rule.CREDENTIAL.value
