@@ -465,3 +465,35 @@ def test_a_requirement_about_uploads_is_no_application_lead() -> None:
                  "Experience building tools that let users upload and attach files:\n"
                  "- S3 multipart uploads\n- Virus scanning of attachments\n")
     assert "S3 multipart uploads" in asks and "Virus scanning of attachments" in asks
+
+
+def test_a_requirements_paragraph_keeps_its_sentences_about_the_candidate() -> None:
+    # Flattened prose under "Qualifications" (as job boards export it): a long sentence
+    # about how the candidate works is a requirement, not company text that ends the section,
+    # and "Working at <employer>" heads the company's own text.
+    posting = (
+        "Shift Manager, Bakery Production\n\nQualifications\n"
+        "You have at least three years of experience leading a production shift in food "
+        "manufacturing, and you know HACCP well enough to train others in it every day .\n"
+        "You work in a structured and targeted manner you never cut corners on hygiene and you "
+        "take pride in your team always finishing its orders for the good of the whole bakery "
+        "and its customers .\n"
+        "Additionally you can explain a change to a new operator and to the plant manager alike "
+        "and you keep calm when an oven fails in the middle of the early shift on a busy day .\n"
+        "Working at Hollis Bakeries\n"
+        "At Hollis Bakeries we have baked bread for the region since 1952 and we are proud of "
+        "our bakers who work in three shifts across two sites with modern ovens and lines .\n")
+    asks = _asks(posting)
+    assert any(a.startswith("You work in a structured") for a in asks)
+    assert any(a.startswith("Additionally you can explain") for a in asks)
+    assert not any("since 1952" in a or a.startswith("Working at") for a in asks)
+
+
+def test_a_sentence_that_demonstrates_an_ability_is_an_ask() -> None:
+    posting = (
+        "Teacher - Science\n\nQualifications\n"
+        "Requires knowledge of the curriculum for the assigned grade and of the methods used to "
+        "teach it to students of different abilities and backgrounds in a public school. "
+        "Demonstrates ability in decision making, problem analysis, conflict resolution, "
+        "interpersonal relationships, and planning.\n")
+    assert any(a.startswith("Demonstrates ability in decision making") for a in _asks(posting))

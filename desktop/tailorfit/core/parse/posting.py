@@ -124,7 +124,8 @@ _REQUIREMENT_SENTENCE = re.compile(
     r"\b(?:\d+\+?\s*(?:-\s*\d+\s*)?\+?\s*(?:years?|yrs)|experience (?:with|in|of|using)|"
     r"experienced (?:in|with)|knowledge of|proficien\w*|familiar\w*|degree|bachelor|master'?s|"
     r"diploma|certif\w*|licen[sc]\w*|must (?:have|be|hold|possess)|required|requirements?|"
-    r"should (?:have|be)|you (?:have|are|bring|possess|hold|know)|ability to|able to|"
+    r"should (?:have|be)|you (?:have|are|bring|possess|hold|know)|abilit(?:y|ies) (?:to|in)|"
+    r"able to|demonstrat\w* (?:the )?(?:abilit|skill|knowledge|proficien)|"
     r"skills? (?:in|with)|experience from|you (?:will )?(?:also )?need|you must|"
     r"expertise|background in|understanding of|fluen(?:t|cy)|candidates? (?:must|should|will)|"
     r"you (?:thrive|excel|enjoy|master|speak|understand)|are (?:eager|passionate) |"
@@ -183,6 +184,17 @@ def _legal(text: str) -> bool:
     return _LEGAL.search(text) is not None
 
 
+# A sentence whose subject is the candidate ("You work in a structured manner", "Additionally
+# you can tailor your communication"), not what the job will bring ("You will join", "You can
+# expect").
+_YOU_OPEN = Folded(r"^\W*(?:(?:additionally|also|furthermore|finally|moreover),?\s+)?you\b"
+                   r"(?!\s+will\b(?!\s+need))(?!\s+(?:can|may) (?:expect|look forward))")
+
+
+def _about_candidate(text: str) -> bool:
+    return _YOU_OPEN.search(text) is not None and _OFFERED.search(text) is None
+
+
 def _asks_of_candidate(text: str) -> bool:
     """A line that describes the candidate, not the work: a requirement filed under duties."""
     return _ASKS_AT_START.search(text) is not None or _ASKS_RATED.search(text) is not None
@@ -203,9 +215,11 @@ _SENTENCE_END = re.compile(r"(?<=[a-z0-9)%][.!?])\s+(?=[A-Z(\"'])")
 _INLINE_SPLIT = re.compile(r"\s(?=(?:[-\u2022*]|\d{1,2}[.)])\s+[A-Z])")
 _HEADING_FILLER = re.compile(r"\s+(?:for|this|the|our|your|of|with|us|position|role|job|team|"
                              r"you|to|&|and)\b")
-# "About Acme", "Facts about <ORGANIZATION>": a heading over the company's own text.
+# "About Acme", "Facts about <ORGANIZATION>", "Working at Acme": a heading over the company's
+# own text.
 _ABOUT_COMPANY = re.compile(
-    r"^(?i:(?:(?:some )?facts |more )?about)\s+[A-Z0-9<][\w&.'<>-]*(?:\s+[\w&.'<>-]+){0,3}:?$")
+    r"^(?i:(?:(?:some )?facts |more )?about|working (?:at|for))\s+"
+    r"[A-Z0-9<][\w&.'<>-]*(?:\s+[\w&.'<>-]+){0,3}:?$")
 # Words that open requirement lines. Strong ones start an item after any word but one that
 # introduces a name; weak ones also continue names ("Bachelor's Degree", "Insurance Industry
 # Experience"), so they start an item only after a lowercase word, a number or an acronym.
@@ -780,7 +794,8 @@ def _assign_sections(document: Document,
             current, title, start = PostingSection.OTHER, "", unit.start
         elif (current in (PostingSection.REQUIREMENTS, PostingSection.PREFERRED) and items_seen
               and not unit.noise and not unit.listy and len(unit.text.split()) >= 30
-              and not _REQUIREMENT_SENTENCE.search(unit.text)):
+              and not _REQUIREMENT_SENTENCE.search(unit.text)
+              and not _about_candidate(unit.text)):
             # Company prose after the list: the requirements ended without a heading.
             sections.append(Section(current, title, start, unit.start))
             current, title, start = PostingSection.ABOUT, "", unit.start
@@ -908,7 +923,11 @@ def _item_of_line(text: str, section: PostingSection, prose: bool,
             _REQUIREMENT_SENTENCE.search(stripped) or _CANDIDATE.search(stripped)
             or _ASK_WORDS.search(stripped))):
         return None  # a sentence about the job or the company, in a posting without bullets
-    if prose and not _REQUIREMENT_SENTENCE.search(stripped):
+    if prose and not (_REQUIREMENT_SENTENCE.search(stripped) or (
+            section in (PostingSection.REQUIREMENTS, PostingSection.PREFERRED)
+            and (_CANDIDATE.search(stripped) or _about_candidate(stripped)))):
+        # A sentence of a requirements paragraph counts when it asks something or describes
+        # the candidate ("You work in a structured and targeted manner").
         return None
     if _legal(stripped) or _SUBSTITUTION.search(stripped):
         return None
