@@ -489,3 +489,20 @@ def test_a_states_own_name_for_a_teaching_licence_is_one(licence: str) -> None:
     verdict = judge("Must hold a valid teaching license", cv, title="Teacher")
     assert verdict.status is Status.MET, verdict.explanation
     assert verdict.rule == Rule.CREDENTIAL.value
+
+
+@pytest.mark.parametrize(("requirement", "equipment", "status"), [
+    ("Reliable high-speed internet connection", "Home office: 300 Mbps fiber internet, wired",
+     Status.MET),
+    ("Must have a laptop with a working webcam", "Equipment: laptop, HD webcam, USB headset",
+     Status.MET),
+    ("A quiet workspace and a headset", "Remote setup: noise-cancelling headset, home office",
+     Status.MET),
+    ("Reliable high-speed internet connection", "", Status.MISSING),
+])
+def test_equipment_for_remote_work_counts_when_the_resume_states_it(
+        requirement: str, equipment: str, status: Status) -> None:
+    cv = resume("Answered 60 customer chats a day", title="Remote Support Agent",
+                summary=equipment)
+    verdict = judge(requirement, cv, title="Remote Tutor")
+    assert verdict.status is status, verdict.explanation
