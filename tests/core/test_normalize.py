@@ -54,3 +54,12 @@ def test_an_arrow_opens_a_list_item_only_at_the_start_of_a_line() -> None:
     blocks = read_pasted("\u2192 Built the D\u2192E assay\n\nRan the A\u2192B transfer\n").blocks
     assert [b.kind for b in blocks] == [BlockKind.LIST_ITEM, BlockKind.PARAGRAPH]
     assert blocks[0].text == "\u2192 Built the D\u2192E assay"
+
+
+def test_windows_1252_punctuation_read_as_latin_1_is_repaired() -> None:
+    # Scraped postings often carry cp1252 bytes decoded as Latin-1: C1 control characters.
+    raw = "A Master\x92s degree \x96 \x93SAP APO\x94 \x95 planning"
+    result = normalize(raw)
+    assert result.text == 'A Master\'s degree - "SAP APO" \u2022 planning'
+    # every character still maps back to its place in the raw text
+    assert raw[result.starts[8]:result.ends[8]] == "\x92"

@@ -506,3 +506,20 @@ def test_equipment_for_remote_work_counts_when_the_resume_states_it(
                 summary=equipment)
     verdict = judge(requirement, cv, title="Remote Tutor")
     assert verdict.status is status, verdict.explanation
+
+
+@pytest.mark.parametrize(("requirement", "status"), [
+    # both asked: the degree is there, the years are not
+    ("A bachelor's degree in accounting and 8+ years of accounting experience", Status.PARTIAL),
+    # a choice: the degree alone will do
+    ("8+ years of accounting experience or a bachelor's degree in accounting", Status.MET),
+    # an "or" among the fields in parentheses is no choice between degree and years
+    ("A bachelor's degree (accounting or finance) backed by 8+ years of accounting experience",
+     Status.PARTIAL),
+])
+def test_a_degree_with_years_is_two_parts_or_a_choice(requirement: str,
+                                                       status: Status) -> None:
+    cv = resume("Closed the books every month", title="Staff Accountant",
+                dates="Jan 2022 - Present") + "\nEDUCATION\nB.S. in Accounting, 2021\n"
+    verdict = judge(requirement, cv, title="Senior Accountant")
+    assert verdict.status is status, verdict.explanation

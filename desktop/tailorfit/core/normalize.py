@@ -66,6 +66,13 @@ def _fold_char(char: str) -> str:
     code = ord(char)
     if 0xE000 <= code <= 0xF8FF:  # private-use glyphs from symbol fonts are bullets
         return "\u2022"
+    if 0x80 <= code <= 0x9F:
+        # Windows-1252 text read as Latin-1 (common in scraped postings): U+0092 was a right
+        # quote ("Master\x92s degree"), U+0096 a dash, U+0095 a bullet.
+        try:
+            return _fold_char(bytes([code]).decode("cp1252"))
+        except UnicodeDecodeError:
+            return " "
     if unicodedata.category(char) == "Cc":
         return " "
     folded = unicodedata.normalize("NFKC", char)

@@ -25,7 +25,7 @@ from tailorfit.core.match.credentials import (
     is_condition,
 )
 from tailorfit.core.match.degrees import degree_part
-from tailorfit.core.match.parts import Part, Rule, all_of, nothing
+from tailorfit.core.match.parts import Part, Rule, all_of, any_of, nothing
 from tailorfit.core.match.profile import EVIDENCE_KEPT, Profile
 from tailorfit.core.match.related import related_bullets
 from tailorfit.core.match.result import Evidence, Status, Verdict
@@ -72,6 +72,10 @@ _STRENGTH_MARK = re.compile(r"\(\s*(?:required|preferred|desired|optional|a plus
                             re.IGNORECASE)
 
 
+_OR_WORD = re.compile(r"\bor\b", re.IGNORECASE)
+_AND_WORD = re.compile(r"\band\b|\bplus\b|\bwith\b", re.IGNORECASE)
+
+
 def asked_terms(requirement: Requirement, terms: list[TermHit]) -> list[TermHit]:
     """The terms a requirement asks for: without those naming the people it works with, and
     without the extras of an optional parenthesis ("Excel (Visual Basic is an advantage)"),
@@ -113,8 +117,18 @@ def _decide(requirement: Requirement, terms: list[TermHit], profile: Profile,
     lexicon = profile.lexicon
     if requirement.kind is RequirementKind.DEGREE and requirement.degree is not None:
         part = degree_part(requirement, profile, posting)
-        if requirement.years is not None:  # "a bachelor's degree and two years of experience"
-            part = all_of([part, years_part(requirement, requirement.years, profile)])
+        asked_years = requirement.years
+        if asked_years is not None:
+            # "a bachelor's degree and two years of experience" asks both (rule some-parts);
+            # "five years of experience or a bachelor's degree" offers a choice. An "or" among
+            # the fields in parentheses offers none.
+            degree = requirement.degree
+            spans = sorted([(degree.start, degree.end), (asked_years.start, asked_years.end)])
+            between = re.sub(r"\([^()]*\)", " ",
+                             requirement.text[spans[0][1]:spans[1][0]])
+            both = [part, years_part(requirement, asked_years, profile)]
+            part = (any_of(both) if _OR_WORD.search(between) and not _AND_WORD.search(between)
+                    else all_of(both))
         return part
     if requirement.kind is RequirementKind.YEARS and requirement.years is not None:
         clauses = parse_all_years(requirement.text) or [requirement.years]
