@@ -523,3 +523,15 @@ def test_a_degree_with_years_is_two_parts_or_a_choice(requirement: str,
                 dates="Jan 2022 - Present") + "\nEDUCATION\nB.S. in Accounting, 2021\n"
     verdict = judge(requirement, cv, title="Senior Accountant")
     assert verdict.status is status, verdict.explanation
+
+
+@pytest.mark.parametrize(("cv", "status"), [
+    (resume("Automated routine Linux jobs with Bash scripts", skills="Linux, Bash, Python"),
+     Status.MET),
+    # Unix for "Unix/Linux" is as good as Linux: a slash offers a choice in the head too
+    (resume("Kept 40 Solaris Unix hosts patched with Python scripts", skills="Unix, Python"),
+     Status.MET),
+])
+def test_a_slash_in_the_head_of_a_qualified_ask_is_a_choice(cv: str, status: Status) -> None:
+    verdict = judge("Experience with Unix/Linux systems with scripting experience in Python", cv)
+    assert verdict.status is status, verdict.explanation

@@ -406,14 +406,21 @@ def _slot(slot: list[TermHit], text: str, base: int, lo: int, hi: int, profile: 
         if heads or len(head_words) >= 2:
             return _qualified(heads, head_words, qualifiers, text, base, profile, demanding,
                               near)
+    return _joined(slot, text, base, profile, demanding, choice, near)
+
+
+def _joined(hits: list[TermHit], text: str, base: int, profile: Profile, demanding: bool,
+            choice: bool = False, near: bool = False) -> Part:
+    """Terms side by side: "or" or "/" joins the two it stands between ("Unix/Linux"),
+    anything else makes them parts."""
     seen: dict[str, Part] = {}
-    for hit in slot:
+    for hit in hits:
         if hit.entry not in seen:
             seen[hit.entry] = term_part(hit.entry, profile, demanding, near)
     if choice or len(seen) == 1:
         return any_of(list(seen.values()))
-    groups: list[list[str]] = [[slot[0].entry]]
-    for before, hit in pairwise(slot):
+    groups: list[list[str]] = [[hits[0].entry]]
+    for before, hit in pairwise(hits):
         if hit.entry in groups[-1]:
             continue
         gap = text[before.end - base:hit.start - base]
@@ -431,8 +438,7 @@ def _qualified(heads: list[TermHit], head_words: list[str], qualifiers: list[Ter
                         for q in dict.fromkeys(qualifiers)])
     names = ", ".join(dict.fromkeys(q.text for q in qualifiers))
     if heads:
-        head = all_of([term_part(e, profile, demanding, near)
-                       for e in dict.fromkeys(h.entry for h in heads)])
+        head = _joined(heads, text, base, profile, demanding, near=near)
         what = ", ".join(dict.fromkeys(h.text for h in heads))
     else:
         head = words_in_a_bullet(head_words, profile, what := text_of_words(text, head_words))
