@@ -161,10 +161,16 @@ def test_soft_skill_shown_in_a_bullet_is_met_claimed_only_is_partial() -> None:
     assert status is Status.PARTIAL and "claimed" in why
 
 
-def test_certificate_skill_without_certificate_is_partial() -> None:
+def test_a_certificate_counts_only_when_stated() -> None:
+    # the skill it is about is no certificate (README verdict rules: licences and
+    # certifications are missing unless the resume states them); the skill is still named
     status, why = verdict("AWS certification")
-    assert status is Status.PARTIAL
-    assert "AWS" in why
+    assert status is Status.MISSING
+    assert "AWS" in why and "only when stated" in why
+    certified = RESUME.replace("SKILLS", "CERTIFICATIONS\nAWS Certified Solutions Architect "
+                               "- Associate, 2023\n\nSKILLS", 1)
+    assert "CERTIFICATIONS" in certified
+    assert verdict("AWS certification", certified)[0] is Status.MET
 
 
 def test_score_weights_must_over_nice_and_ignores_repetition() -> None:

@@ -535,3 +535,30 @@ def test_a_degree_with_years_is_two_parts_or_a_choice(requirement: str,
 def test_a_slash_in_the_head_of_a_qualified_ask_is_a_choice(cv: str, status: Status) -> None:
     verdict = judge("Experience with Unix/Linux systems with scripting experience in Python", cv)
     assert verdict.status is status, verdict.explanation
+
+
+@pytest.mark.parametrize("requirement", [
+    "Child Development Associate (CDA) preferred",
+    "An Occupational Health Nurse Certification is required",
+    "AWS certification",
+])
+def test_a_certificate_is_missing_unless_stated(requirement: str) -> None:
+    # the work a certificate is about is no certificate; what the resume shows of it is named
+    cv = resume("Led circle time and daily routines for 12 toddlers in early learning",
+                "Ran pre-employment physicals and hearing tests for 300 workers",
+                "Moved the booking service to AWS Lambda", title="Assistant")
+    verdict = judge(requirement, cv, title="Teacher")
+    assert verdict.status is Status.MISSING, verdict.explanation
+    assert "only when stated" in verdict.explanation
+
+
+@pytest.mark.parametrize("requirement", [
+    "AWS certification or equivalent experience",
+    "CompTIA A+ certification or equivalent experience in desktop support",
+])
+def test_the_work_stands_in_where_the_line_offers_it_for_the_certificate(requirement: str) -> None:
+    cv = resume("Moved the booking service to AWS Lambda",
+                "Imaged 40 laptops a month as desktop support for 300 staff",
+                title="Support Engineer", skills="AWS, Desktop Support")
+    verdict = judge(requirement, cv)
+    assert verdict.status is Status.MET, verdict.explanation

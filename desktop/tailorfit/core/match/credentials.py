@@ -1,8 +1,9 @@
 """Licences, certificates and the conditions of a job (travel, location, schedule).
 
 Licences, certifications, travel and work location are missing unless the resume states them
-(rule credential; rule stated-condition). The skill a certificate is about, without the
-certificate, is partial (rule skill-not-credential). An "RN" credential counts as a
+(rule credential; rule stated-condition): the skill a certificate is about, a broader or a
+related credential are no certificate (they show among the related bullets). A licence that
+may not be the one asked is partial (rule other-credential). An "RN" credential counts as a
 registered-nurse licence in a nursing posting, but not as a licence from a named state.
 """
 
@@ -22,6 +23,9 @@ from tailorfit.core.parse.vocab import Folded
 from tailorfit.core.places import STATE_NAMES, US_STATES
 
 _OR = re.compile(r"\bor\b|/|\beither\b", re.IGNORECASE)
+# The work offered in place of the credential: "or equivalent experience", "or knowledge of".
+_OR_EXPERIENCE = Folded(r"\bor\b[^.;]{0,40}?\b(?:equivalent|experience|knowledge|"
+                        r"proficien\w*|familiar\w*|skills?)\b")
 # Lines about the conditions of the job rather than a skill: stated, or missing.
 CONDITION = Folded(
     r"\btravel\w*|\brelocat\w*|\blocated in\b|\bbased in\b|\bon[- ]?site\b|\bin[- ]office\b|"
@@ -136,17 +140,24 @@ def _credential(requirement: Requirement, terms: list[TermHit], profile: Profile
         part = any_of(parts) if _OR.search(requirement.text) else all_of(parts)
         if part.status is Status.MET:
             return Part(part.status, part.evidence, part.reason, Rule.CREDENTIAL)
-        if part.status is Status.MISSING:
-            for hit in (t for t in terms if t not in certs):
-                skill = term_part(hit.entry, profile, False)
-                if skill.status is not Status.MISSING:
-                    return Part(Status.PARTIAL, skill.evidence,
-                                f"{skill.reason}, but no {lexicon[certs[0].entry].name}: "
-                                f"{Rule.SKILL_NOT_CREDENTIAL.label}", Rule.SKILL_NOT_CREDENTIAL)
-        return part
+        # A named certificate or licence counts only when stated: the work it is about, a
+        # broader or a related credential is shown among the related bullets, not counted.
+        if _OR_EXPERIENCE.search(requirement.text):
+            # "CompTIA A+ or equivalent experience": the work stands in for the certificate.
+            about = [t.entry for t in terms if t not in certs] + [
+                e for c in certs for e in lexicon[c.entry].implies
+                if lexicon[e].category not in ("certificate", "license")]
+            others = [term_part(e, profile, False) for e in dict.fromkeys(about)]
+            if others:
+                return any_of([part, *others])
+        name = lexicon[certs[0].entry].name
+        shown = f"; {part.reason.split(': ')[0]}, not counted" if part.evidence else ""
+        return nothing(f"No {name} is stated in the resume (certificates and licences count "
+                       f"only when stated){shown}")
     skills = [t for t in terms if lexicon[t.entry].category not in ("degree", "degree_field")]
     if skills:
-        # "AWS certification": the skill alone is partial; a certificate naming it is met.
+        # "AWS certification": a certificate naming the skill is met; the skill alone is not
+        # the certificate.
         for hit in skills:
             name = lexicon[hit.entry].name.lower()
             for certificate in profile.resume.certificates:
@@ -157,10 +168,11 @@ def _credential(requirement: Requirement, terms: list[TermHit], profile: Profile
                                 Rule.CREDENTIAL)
         skill = all_of([term_part(h.entry, profile, False)
                         for h in {t.entry: t for t in skills}.values()])
+        if skill.status is not Status.MISSING and _OR_EXPERIENCE.search(requirement.text):
+            return skill  # "AWS certification or equivalent experience"
         if skill.status is not Status.MISSING:
-            return Part(Status.PARTIAL, skill.evidence,
-                        f"{skill.reason}, but no certificate or licence is listed: "
-                        f"{Rule.SKILL_NOT_CREDENTIAL.label}", Rule.SKILL_NOT_CREDENTIAL)
+            return nothing(f"{skill.reason}, but no certificate or licence in it is stated "
+                           f"(they count only when stated)")
         return nothing("No such certificate or licence in the resume")
     licences = [h for e, hits in profile.by_entry.items()
                 if lexicon[e].category == "license" for h in hits]
@@ -180,5 +192,5 @@ def _credential(requirement: Requirement, terms: list[TermHit], profile: Profile
         hit = licences[0]
         return Part(Status.PARTIAL, profile.evidence_of(licences, 2),
                     f"{hit.text} ({profile.where(hit.start)}) is a licence; check it is the one "
-                    f"asked ({Rule.SKILL_NOT_CREDENTIAL.label})", Rule.SKILL_NOT_CREDENTIAL)
+                    f"asked ({Rule.OTHER_CREDENTIAL.label})", Rule.OTHER_CREDENTIAL)
     return None

@@ -51,7 +51,7 @@ class Rule(StrEnum):
     # credentials and conditions
     CREDENTIAL = "credential"  # the licence or certificate is stated
     CREDENTIAL_OTHER_PLACE = "credential-other-place"  # stated, but not from the place named
-    SKILL_NOT_CREDENTIAL = "skill-not-credential"  # the skill, but no credential
+    OTHER_CREDENTIAL = "other-credential"  # a licence stated, perhaps not the one asked
     STATED_CONDITION = "stated-condition"  # travel, location, schedule: stated in the resume
     AGE_SHOWN = "age-shown"  # a minimum age, shown by how long ago the dated history starts
     NOTHING = "nothing"
@@ -92,7 +92,7 @@ _LABELS = {
     Rule.SOFT_FROM_ROLES: "indirect evidence from the work history",
     Rule.CREDENTIAL: "credential stated",
     Rule.CREDENTIAL_OTHER_PLACE: "not shown to be from the place named",
-    Rule.SKILL_NOT_CREDENTIAL: "the skill without the credential",
+    Rule.OTHER_CREDENTIAL: "a licence that may not be the one asked",
     Rule.STATED_CONDITION: "stated in the resume",
     Rule.AGE_SHOWN: "the dated history shows the age",
     Rule.NOTHING: "nothing in the resume",
