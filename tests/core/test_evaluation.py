@@ -28,7 +28,7 @@ def test_tuned_cases_hold_their_figures(corpus: Path) -> None:
     assert overall["precision"] >= 0.92
     # 77.2% before "desired, but not required" lines were read as nice-to-haves: three more
     # labels extracted (recall 97.3 -> 97.9%), all three judged otherwise than labelled.
-    assert overall["agreement"] >= 0.76
+    assert overall["agreement"] >= 0.78
     assert overall["severe"] <= 0.025
 
 
@@ -38,10 +38,10 @@ def test_held_out_cases_hold_their_figures(corpus: Path) -> None:
     assert overall["cases"] >= 20 and overall["labels"] >= 200
     # Last run of issue 8 (benchmarks/cases_holdout/last-run.txt), after fixing bug classes
     # its errors exposed; the first run (first-run.txt) was 73.2 / 67.8 / 56.0 / 13.3%.
-    assert overall["recall"] >= 0.96
+    assert overall["recall"] >= 0.975
     assert overall["precision"] >= 0.95
-    assert overall["agreement"] >= 0.66
-    assert overall["severe"] <= 0.09
+    assert overall["agreement"] >= 0.71
+    assert overall["severe"] <= 0.065
 
 
 def test_fresh_cases_hold_their_first_run(corpus: Path) -> None:
@@ -50,7 +50,7 @@ def test_fresh_cases_hold_their_first_run(corpus: Path) -> None:
     overall = totals.overall()
     assert overall["cases"] == 10 and overall["labels"] >= 80
     assert overall["recall"] >= 0.70
-    assert overall["precision"] >= 0.61
+    assert overall["precision"] >= 0.73
     # First run 52.6%. Rule soft-from-roles (work-style traits partly shown by a work history)
     # costs this split one label (50.9%) while it lowers its severe errors and raises the
     # other sets.
