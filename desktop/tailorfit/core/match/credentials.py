@@ -151,7 +151,8 @@ def _credential(requirement: Requirement, terms: list[TermHit], profile: Profile
             if others:
                 return any_of([part, *others])
         name = lexicon[certs[0].entry].name
-        shown = f"; {part.reason.split(': ')[0]}, not counted" if part.evidence else ""
+        shown = (f"; not counted: {part.reason.split(';')[0].split(': ')[0]}"
+                 if part.evidence else "")
         return nothing(f"No {name} is stated in the resume (certificates and licences count "
                        f"only when stated){shown}")
     skills = [t for t in terms if lexicon[t.entry].category not in ("degree", "degree_field")]

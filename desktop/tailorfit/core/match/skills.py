@@ -134,10 +134,12 @@ def role_title_part(entry: Entry, profile: Profile) -> Part | None:
         return None
     latest = max(roles, key=lambda r: (r.dates.end.index if r.dates is not None else 0, -r.start))
     line = role_line(latest, profile.resume.document.text, profile, 2)
-    held = f"{len(roles)} role{'s' if len(roles) > 1 else ''}"
+    more = f", the latest of {len(roles)} such roles" if len(roles) > 1 else ""
+    title = (latest.title or "").strip()
+    title += ")" * max(0, title.count("(") - title.count(")"))  # "(part-time, 25 hrs/week"
     return Part(Status.MET, (line,),
-                f'"{latest.title}" ({held}, the latest {line.where}) is work whose core is '
-                f"{entry.display_name}: {Rule.ROLE_TITLE.label}", Rule.ROLE_TITLE)
+                f'"{title}" ({line.where}{more}) is a role whose core work is '
+                f"{entry.display_name.lower()}: {Rule.ROLE_TITLE.label}", Rule.ROLE_TITLE)
 
 
 def _weaker(entry_id: str, profile: Profile) -> Part | None:
