@@ -562,3 +562,19 @@ def test_the_work_stands_in_where_the_line_offers_it_for_the_certificate(require
                 title="Support Engineer", skills="AWS, Desktop Support")
     verdict = judge(requirement, cv)
     assert verdict.status is Status.MET, verdict.explanation
+
+
+@pytest.mark.parametrize(("requirement", "status"), [
+    # the parenthesis adds a language to a platform: both are asked
+    ("Proficiency with Salesforce development (Apex, JavaScript)", Status.PARTIAL),
+    # the parenthesis restates the head, which asks for SOLID as well
+    ("Good understanding of SOLID object oriented programming (OOP)", Status.PARTIAL),
+    # the parenthesis spells out the head's tools: the list is what is asked
+    ("Experience with deployment automation (Docker, Kubernetes)", Status.MET),
+])
+def test_a_parenthesis_adds_to_its_head_or_spells_it_out(requirement: str,
+                                                         status: Status) -> None:
+    cv = resume("Built the checkout UI in JavaScript and TypeScript",
+                "Shipped the services in Docker on Kubernetes", skills="Java, JavaScript")
+    verdict = judge(requirement, cv)
+    assert verdict.status is status, verdict.explanation

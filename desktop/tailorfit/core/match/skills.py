@@ -52,6 +52,8 @@ SUBSTITUTABLE = frozenset({"database", "cloud", "devops", "tool", "framework", "
                            "marketing", "sales", "education", "operations", "certificate",
                            "license"})
 QUALIFIER_CATEGORIES = frozenset({"language"})
+# Named products, as opposed to concepts, practices and kinds of work.
+_PRODUCTS = frozenset({"tool", "framework", "library", "database", "cloud", "os", "protocol"})
 
 _MEMO: WeakKeyDictionary[Profile, dict[tuple[str, str, bool, bool], Part]] = WeakKeyDictionary()
 
@@ -347,12 +349,36 @@ def terms_part(requirement: Requirement, terms: list[TermHit], profile: Profile)
             example = any_of(in_parentheses)
             parts.append(max((head_part, example), key=lambda p: p.status.value_score)
                          if head_part else example)
+        elif head_part is not None and {h.entry for h in listed} <= {h.entry for h in head}:
+            parts.append(head_part)  # "Go (Golang)", "object oriented programming (OOP)"
+        elif head_part is not None and _adds_to_head(head, listed, profile):
+            # "ServiceNow scripting (Glide JavaScript)": the parenthesis adds to the head;
+            # both are asked.
+            parts.append(all_of([head_part, *in_parentheses]))
         else:
-            # "deployment tools (Docker, Kubernetes, Terraform)": the list is what is asked.
+            # "deployment strategies (Docker, Kubernetes, Terraform)", "cloud platforms (AWS,
+            # GCP)": the list is what is asked.
             parts.append(all_of(in_parentheses))
     if not parts:
         return nothing()
     return all_of(parts)
+
+
+def _adds_to_head(head: list[TermHit], listed: list[TermHit], profile: Profile) -> bool:
+    """Does a parenthesis without "e.g." add to a named product rather than list what the
+    head means?
+
+    "ServiceNow scripting (Glide JavaScript)": a language beside a platform is asked as well.
+    "event streaming (Kafka, Pulsar)", "cloud platforms (AWS, GCP)": a concept or a kind spelt
+    out by its tools is asked as the list.
+    """
+    lexicon = profile.lexicon
+    heads = {h.entry for h in head}
+    items = {i.entry for i in listed}
+    if any(h in lexicon.ancestors(i) for h in heads for i in items):
+        return False
+    products = {lexicon[h].category for h in heads} & _PRODUCTS
+    return bool(products) and not products & {lexicon[i].category for i in items}
 
 
 def _or_lists(text: str, bounds: list[tuple[int, int]], commas: list[bool],
