@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import multiprocessing
 import sys
 import time
 from collections.abc import Sequence
@@ -187,7 +186,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     # A frozen app's worker processes (batch ranking on Windows and macOS) start by running
     # this executable: freeze_support() turns them into workers before anything else runs.
-    multiprocessing.freeze_support()
+    if getattr(sys, "frozen", False):
+        # Only a frozen app needs it, and importing multiprocessing costs every command
+        # about 10 ms of start-up.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     args = _parser().parse_args(argv)
     try:
         _start(args.command or "gui", bool(getattr(args, "private", False)))

@@ -496,7 +496,7 @@ class Controller(QObject):
 
     def _suggest(self, view: AnalysisView, truth: TruthBank) -> None:
         """Suggestions follow the analysis as a second job, so the verdicts show first (the
-        first one of a session also loads lemminflect's and proselint's data)."""
+        first one of a session also imports lemminflect, numpy and proselint)."""
         def work() -> AnalysisView:
             from dataclasses import replace
 

@@ -187,31 +187,54 @@ def _header_footer_parts(root: dx.Element, rels: dict[str, tuple[str, str]],
     return r_ids["header"], r_ids["footer"]
 
 
-def _load_styles(package: _Package, rels: dict[str, tuple[str, str]],
-                 w: str) -> dict[str, _StyleInfo]:
+class _Styles:
+    """The document's styles by id, each read from its ``w:style`` only when a paragraph or
+    run uses it: Word's and python-docx's ``styles.xml`` define hundreds that a resume never
+    uses, and reading them all cost more than reading the text."""
+
+    def __init__(self, elements: dict[str, dx.Element], w: str) -> None:
+        self._elements = elements
+        self._w = w
+        self._read: dict[str, _StyleInfo] = {}
+
+    def __contains__(self, style_id: str) -> bool:
+        return style_id in self._elements
+
+    def __getitem__(self, style_id: str) -> _StyleInfo:
+        info = self._read.get(style_id)
+        if info is None:
+            info = self._read[style_id] = _style_info(self._elements[style_id], style_id,
+                                                      self._w)
+        return info
+
+
+def _load_styles(package: _Package, rels: dict[str, tuple[str, str]], w: str) -> _Styles:
     part = next((target for kind, target in rels.values() if kind == "styles"), None)
     if part is None or not package.has(part):
-        return {}
-    styles: dict[str, _StyleInfo] = {}
-    for style in package.xml(part).iter(f"{{{w}}}style"):
-        style_id = style.get(f"{{{w}}}styleId") or ""
-        name_el = style.find(f"{{{w}}}name")
-        based = style.find(f"{{{w}}}basedOn")
-        ppr = style.find(f"{{{w}}}pPr")
-        outline = ppr.find(f"{{{w}}}outlineLvl") if ppr is not None else None
-        num_id, level = _numbering(ppr, w)
-        styles[style_id] = _StyleInfo(
-            name=(name_el.get(f"{{{w}}}val") if name_el is not None else style_id) or style_id,
-            based_on=based.get(f"{{{w}}}val") if based is not None else None,
-            bold=_toggle(style.find(f"{{{w}}}rPr"), "b", w),
-            caps=_toggle(style.find(f"{{{w}}}rPr"), "caps", w),
-            size=_size(style.find(f"{{{w}}}rPr"), w),
-            outline=_int(outline.get(f"{{{w}}}val")) if outline is not None else None,
-            numbered=ppr is not None and ppr.find(f"{{{w}}}numPr") is not None,
-            num_id=num_id,
-            level=level,
-        )
-    return styles
+        return _Styles({}, w)
+    elements = {style.get(f"{{{w}}}styleId") or "": style
+                for style in package.xml(part).iter(f"{{{w}}}style")}
+    return _Styles(elements, w)
+
+
+def _style_info(style: dx.Element, style_id: str, w: str) -> _StyleInfo:
+    name_el = style.find(f"{{{w}}}name")
+    based = style.find(f"{{{w}}}basedOn")
+    ppr = style.find(f"{{{w}}}pPr")
+    rpr = style.find(f"{{{w}}}rPr")
+    outline = ppr.find(f"{{{w}}}outlineLvl") if ppr is not None else None
+    num_id, level = _numbering(ppr, w)
+    return _StyleInfo(
+        name=(name_el.get(f"{{{w}}}val") if name_el is not None else style_id) or style_id,
+        based_on=based.get(f"{{{w}}}val") if based is not None else None,
+        bold=_toggle(rpr, "b", w),
+        caps=_toggle(rpr, "caps", w),
+        size=_size(rpr, w),
+        outline=_int(outline.get(f"{{{w}}}val")) if outline is not None else None,
+        numbered=ppr is not None and ppr.find(f"{{{w}}}numPr") is not None,
+        num_id=num_id,
+        level=level,
+    )
 
 
 def _numbering(ppr: dx.Element | None, w: str) -> tuple[int | None, int | None]:
@@ -282,7 +305,7 @@ def _int(value: str | None) -> int | None:
         return None
 
 
-def _style_chain(styles: dict[str, _StyleInfo], style_id: str | None) -> list[_StyleInfo]:
+def _style_chain(styles: _Styles, style_id: str | None) -> list[_StyleInfo]:
     chain: list[_StyleInfo] = []
     seen: set[str] = set()
     while style_id and style_id in styles and style_id not in seen:
@@ -292,7 +315,7 @@ def _style_chain(styles: dict[str, _StyleInfo], style_id: str | None) -> list[_S
     return chain
 
 
-def _part_blocks(root: dx.Element, part: str, w: str, styles: dict[str, _StyleInfo],
+def _part_blocks(root: dx.Element, part: str, w: str, styles: _Styles,
                  region: Region) -> list[Block]:
     blocks: list[Block] = []
     props_xml = _PropsXml()

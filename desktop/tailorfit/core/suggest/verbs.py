@@ -9,21 +9,19 @@ from __future__ import annotations
 from functools import cache
 from typing import Literal
 
+from tailorfit.core.lemmas import lemminflect
+
 Tense = Literal["past", "present", "gerund"]
 
 
 @cache
 def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
-    from lemminflect import getAllLemmas
-
-    return dict(getAllLemmas(word.lower()))
+    return dict(lemminflect().getAllLemmas(word.lower()))
 
 
 @cache
 def _inflect(lemma: str, tag: str) -> str | None:
-    from lemminflect import getInflection
-
-    forms = getInflection(lemma, tag)
+    forms = lemminflect().getInflection(lemma, tag)
     return forms[0] if forms else None
 
 
