@@ -184,6 +184,42 @@ def test_travel_and_location_lines_count_only_when_stated() -> None:
     assert verdict.status is Status.MISSING
 
 
+@pytest.mark.parametrize("requirement", [
+    "Candidates who can join immediately will be preferred",  # a job board in India
+    "Immediate joiners preferred",
+    "Must be able to start immediately",
+    "Notice period of 30 days or less",
+    "Must be able to work full time at a CCA Family Service Center",  # a school's ad
+])
+def test_when_one_can_start_or_work_full_time_counts_only_when_stated(requirement: str) -> None:
+    # rule stated-condition: a start date or a schedule is no work style the history shows
+    silent = resume("Taught algebra to 120 students", title="Mathematics Teacher")
+    verdict = judge(requirement, silent)
+    assert (verdict.status, verdict.rule) == (Status.MISSING, Rule.NOTHING.value)
+    assert "count only when stated" in verdict.explanation
+
+
+@pytest.mark.parametrize(("requirement", "statement"), [
+    ("Immediate joiners preferred", "Available to start immediately."),
+    ("Notice period of 30 days or less", "Notice period: two weeks."),
+    ("Must be able to work full time at our service center", "Seeking a full-time position."),
+])
+def test_a_stated_start_or_schedule_meets_it(requirement: str, statement: str) -> None:
+    stated = resume("Answered 60 customer calls a day", summary=statement)
+    verdict = judge(requirement, stated)
+    assert (verdict.status, verdict.rule) == (Status.MET, Rule.STATED_CONDITION.value)
+    # the availability is no schedule it did not state
+    other = judge("Must be available to work weekends", stated)
+    assert other.status is Status.MISSING
+
+
+def test_a_condition_word_inside_another_word_states_nothing() -> None:
+    # "car" inside "career", "site" inside "website": whole words only
+    cv = resume("Built the company website", summary="A career in web design.")
+    assert judge("Must have your own car", cv).status is Status.MISSING
+    assert judge("Must be able to work on-site", cv).status is Status.MISSING
+
+
 def test_a_licence_from_a_named_state_needs_that_state() -> None:
     licence = "A valid Registered Nurse license issued by the California Board of Nursing"
     texas = ("Sam Lee, RN\nAustin, TX\n\nEXPERIENCE\nRegistered Nurse | City Hospital | "

@@ -33,10 +33,18 @@ CONDITION = Folded(
     r"\bwork (?:permit|authori[sz]ation)|\bauthori[sz]ed to work\b|\bcitizenship\b|"
     r"\bbackground (?:check|screen)|\bdrug (?:test|screen)|\blift(?:ing)?\b[^.]{0,20}\d|"
     r"\bable to lift\b|\bown (?:car|vehicle)\b|\breliable transportation\b|\bhours a week\b|"
-    r"\bfull[- ]time\b.{0,30}\b(?:work|available)|\bavailab\w+ to (?:work|start)")
+    r"\bfull[- ]time\b.{0,30}\b(?:work|available)|\bwork full[- ]time\b|"
+    r"\bavailab\w+ to (?:work|start)|"
+    # When one can start: "can join immediately", "immediate joiners", "notice period".
+    r"\b(?:join|start)\w*\s+immediately\b|\bimmediate (?:joiner|joining|start)\w*|"
+    r"\bnotice period\b")
 _CONDITION_WORDS = Folded(r"travel|relocat|located|based|site|office|commut|shift|weekend|"
                           r"evening|night|overtime|visa|permit|authori[sz]|citizen|background|"
-                          r"drug|lift|car|vehicle|transportation|hours|available|availability")
+                          r"drug|lift|car|vehicle|transportation|hours|immedi|notic|"
+                          r"full-tim")
+
+
+_FULL_TIME = re.compile(r"\bfull\s+time\b", re.IGNORECASE)  # one word, as with a hyphen
 
 
 def is_condition(text: str) -> bool:
@@ -44,8 +52,9 @@ def is_condition(text: str) -> bool:
 
 
 def condition_part(requirement: Requirement, profile: Profile) -> Part:
-    """Travel, location, schedule, work permits: met only when the resume states them."""
-    wanted = [s for s in content_stems(requirement.text)
+    """Travel, location, schedule, start date, work permits: met only when the resume states
+    them, word for word ("car" inside "career" states nothing)."""
+    wanted = [s for s in content_stems(_FULL_TIME.sub("full-time", requirement.text))
               if _CONDITION_WORDS.search(s)]
     text = profile.resume.document.text
     for stem_value in wanted:
@@ -56,7 +65,7 @@ def condition_part(requirement: Requirement, profile: Profile) -> Part:
                         f'"{bullet.text[:90]}" ({bullet.where}): {Rule.STATED_CONDITION.label}',
                         Rule.STATED_CONDITION)
         line = next((ln for ln in text.split("\n")
-                     if stem_value in " ".join(content_stems(ln))), None)
+                     if stem_value in content_stems(_FULL_TIME.sub("full-time", ln))), None)
         if line is not None:
             start = text.index(line)
             return Part(Status.MET, (Evidence(start, start + len(line), line, "Resume", 3),),
