@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
+from tailorfit.core.evaluate import read_reference
 from tailorfit.core.parse.posting import (
     PostingSection,
     RequirementKind,
@@ -12,6 +14,7 @@ from tailorfit.core.parse.posting import (
 )
 from tailorfit.core.readers import read_document, read_pasted
 from tailorfit.core.resources import sample_posting
+from tests.conftest import REPO
 
 JOB_BOARD_PASTE = """Home
 Jobs
@@ -497,3 +500,67 @@ def test_a_sentence_that_demonstrates_an_ability_is_an_ask() -> None:
         "Demonstrates ability in decision making, problem analysis, conflict resolution, "
         "interpersonal relationships, and planning.\n")
     assert any(a.startswith("Demonstrates ability in decision making") for a in _asks(posting))
+
+
+def test_items_after_a_lead_in_about_the_candidate_are_asks() -> None:
+    # Items run together after "someone who:" or "that you:" ask something wherever the
+    # lead-in stands, even in the "about the job" text; what the job offers asks nothing.
+    driver = ("Delivery Driver\n\nAbout the job\nWe deliver furniture across the county. "
+              "We are looking for someone who: Has a valid driver's licence Speaks English well "
+              "Enjoys working with customers\n\nWhat we offer you: Free lunch Flexible hours "
+              "A company van\n")
+    assert _asks(driver) == ["Has a valid driver's licence", "Speaks English well",
+                             "Enjoys working with customers"]
+    care = ("Care Assistant\n\nAbout us\nOur home has 40 residents. It is important that you: "
+            "Are patient and kind Have a care certificate Can work night shifts\n")
+    assert _asks(care) == ["Are patient and kind", "Have a care certificate",
+                           "Can work night shifts"]
+    clerk = ("Office Clerk\n\nAbout the job\nWe are looking for new colleagues who: Know "
+             "Microsoft Excel (Pivot Tables and Visual Basic) Write clear reports\n")
+    assert _asks(clerk) == ["Know Microsoft Excel (Pivot Tables and Visual Basic)",
+                            "Write clear reports"]
+
+
+def test_a_candidate_list_goes_on_over_the_next_short_verb_lines() -> None:
+    text = ("Warehouse Worker\n\nAbout the job\nThe warehouse is looking for new employees "
+            "that: Are precise and goal oriented Are team players and helpful colleagues\n"
+            "Show initiative and like varied days\nSpecialized in transport and logistics\n"
+            "The company is proud of its global transport system .\n")
+    found = _strengths(text)
+    assert found == {"Are precise and goal oriented": Strength.MUST,
+                     "Are team players and helpful colleagues": Strength.MUST,
+                     "Show initiative and like varied days": Strength.MUST}
+
+
+def test_a_lead_in_to_duties_is_no_candidate_lead() -> None:
+    text = ("Machine Operator\n\nYour tasks\nYour tasks will be to ensure that: Machines run "
+            "Stock is counted\n\nRequirements\n- Forklift licence\n")
+    assert _asks(text) == ["Forklift licence"]
+
+
+def test_helpful_rates_an_item_only_when_it_says_so() -> None:
+    found = _strengths("Analyst\n\nRequirements\n- Knowledge of SQL helpful\n"
+                       "- Python experience is very helpful\n- Excel (helpful)\n"
+                       "- Helpful and friendly towards customers\n")
+    assert found == {"Knowledge of SQL helpful": Strength.NICE,
+                     "Python experience is very helpful": Strength.NICE,
+                     "Excel (helpful)": Strength.NICE,
+                     "Helpful and friendly towards customers": Strength.MUST}
+
+
+def test_candidate_lists_in_real_postings(corpus: Path) -> None:
+    # Two ads from different sources: a warehouse ad ("employees that:") and an innovation
+    # house's ("We expect that you: Have ...").
+    def asks(reference: str) -> list[str]:
+        document = read_reference(reference, REPO / "benchmarks" / "cases" / "x.json")
+        return [r.text for r in parse_posting(document).requirements]
+
+    skillspan = "../shared/corpus/labeled/skillspan/"
+    warehouse = asks(skillspan + "skillspan_test_postings_with_gold.jsonl#house-47")
+    assert warehouse[:3] == ["Are perfectionists and enjoy manual work",
+                             "Are precise and goal oriented",
+                             "Are team players and helpful colleagues"]
+    assert not any("Specialized" in a or "we are looking for" in a.lower() for a in warehouse)
+    innovation = asks(skillspan + "skillspan_dev.json#house-56")
+    assert {"Have project management experience", "Are fluent in English both written and "
+            "spoken"} <= set(innovation)

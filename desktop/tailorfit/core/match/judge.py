@@ -197,9 +197,11 @@ def _beyond_years(requirement: Requirement, clauses: list[YearsDetail], terms: l
             and not any(a <= t.start - base < b for a, b in covered)]
 
 
-# A line about how the person works or thinks: "You are ...", "good at ...", "ability to ...".
+# A line about how the person works or thinks: "You are ...", "good at ...", "ability to ...";
+# an item after "employees that:" or "that you:" has "you" unwritten ("Are precise").
 _HOW_ONE_WORKS = re.compile(
     r"\byou(?:'re| are| know| can| care| enjoy| like| love| thrive| understand| value| take| see)\b|"
+    r"^\W*(?:are|enjoy|like|love|thrive|care|value)\b|"
     r"\b(?:good|great|strong|skilled) at\b|\babilit(?:y|ies)\b|\bable to\b|\bunderstand\w*|"
     r"\bpassion\w*|\bmotivat\w*|\battitude\b|\bmind-?set\b|\bwilling\w*|\bcomfortable\b|"
     r"\bthrive\b|\bprofessional(?:ly|ism)?\b", re.IGNORECASE)

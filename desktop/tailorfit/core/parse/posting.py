@@ -16,6 +16,7 @@ from functools import lru_cache
 from tailorfit.core.kinds import PostingSection as PostingSection
 from tailorfit.core.kinds import RequirementKind as RequirementKind
 from tailorfit.core.kinds import Strength as Strength
+from tailorfit.core.lemmas import lemminflect
 from tailorfit.core.model import BlockKind, Document
 from tailorfit.core.parse.details import (
     DegreeDetail,
@@ -99,7 +100,9 @@ _LEGAL = Folded(r"equal opportunity|e(?:eo|oe)\b(?<![\w]...)|regardless of (?:ra
 _NICE_WORDS = Folded(r"\b(?:preferred|preferably|we prefer|a plus|is a plus|are a plus|nice to have|"
                          r"(?:is|would be) ideal|but not necessary|"
                          r"nice-to-have|bonus|ideally|desirable|desired|advantageous|would be "
-                         r"(?:great|nice|a plus)|not required|helpful|beneficial|good to have|"
+                         r"(?:great|nice|a plus)|not required|good to have|"
+                         r"(?:is|are|be|very|also|especially|really) (?:helpful|beneficial)|"
+                         r"(?:helpful|beneficial)(?=\s*[.)!]?\s*$)|"
                          r"an? (?:absolute |big |real |great |clear |definite )?(?:plus|advantage|asset)|"
                          r"highly preferred|strongly preferred)\b")
 _MUST_WORDS = Folded(r"\b(?:required|must|mandatory|minimum|essential|at least|"
@@ -261,7 +264,7 @@ _DANGLING = re.compile(r"\b(?:if you|could also)\s*$",
                        re.IGNORECASE)
 _RATED_ITEM = re.compile(r"\S\s+(?:is|are)\s+(?:(?:a|an)\s+(?:big\s+)?(?:plus|advantage|asset|bonus)"
                          r"|preferred|required|desired|desirable|mandatory)\b", re.IGNORECASE)
-_NICE_MARK = re.compile(r"\((?:preferred|desired|optional|nice to have)\)\s*$", re.IGNORECASE)
+_NICE_MARK = re.compile(r"\((?:preferred|desired|optional|nice to have|helpful|a plus)\)\s*$", re.IGNORECASE)
 _STRENGTH_MARK = re.compile(r"\((?:required|preferred|desired|optional)\)\s*$", re.IGNORECASE)
 # Application instructions, contact lines and terms of employment: never a requirement.
 _APPLICATION = Folded(
@@ -380,6 +383,7 @@ class _Unit:
     heading_text: str = ""
     noise: bool = False
     piece: bool = False  # cut from a posting flattened to one long line
+    asks: bool = False  # an item after a lead-in about the candidate ("employees that:")
 
 
 def parse_posting(document: Document) -> Posting:
@@ -415,6 +419,12 @@ def parse_posting(document: Document) -> Posting:
                 if _MENU.search(unit.text):
                     menu = f"m{unit.start}"
                 continue
+        if unit.asks and section not in (PostingSection.OTHER, PostingSection.BENEFITS):
+            # an item after a lead-in about the candidate asks, wherever the lead-in stands
+            kind = section if section is PostingSection.PREFERRED else \
+                PostingSection.REQUIREMENTS
+            requirements.extend(_items(document, unit, kind, prose=False))
+            continue
         if section in (PostingSection.REQUIREMENTS, PostingSection.PREFERRED):
             # Long prose inside a requirements section: only its requirement sentences count.
             prose = not unit.listy and len(unit.text.split()) >= 30
@@ -475,6 +485,12 @@ def _units(document: Document) -> list[_Unit]:
         unit = _Unit(start, end, document.text[start:end], listy, block.kind, index,
                      block.text[:block.content_start].strip())
         cut = _after_lead_in(document, unit)
+        if not cut and not listy and in_run_on and units[-1].asks and ":" not in unit.text \
+                and block.kind is not BlockKind.HEADING:
+            # the candidate's list goes on while its lines still hold items run together (a
+            # line with a colon leads in to something else: "What we offer you: ...")
+            cut = _candidate_items(document, start, end, unit)
+            cut = cut if len(cut) >= 2 or (cut and _a_short_verb_phrase(unit.text)) else []
         if not cut and not listy and in_run_on and _run_on_cuts(unit.text):
             cut = _run_on_units(document, start, end, unit, always=True)  # the list goes on
         in_run_on = bool(cut) and cut[-1].piece
@@ -489,18 +505,75 @@ def _after_lead_in(document: Document, unit: _Unit) -> list[_Unit]:
     becomes a unit of its own (which asks nothing) and the rest is cut where items start.
     """
     colon = unit.text.find(": ")
-    if unit.listy or colon < 0 or len(unit.text) - colon < 60:
+    if unit.listy or colon < 0:
         return []
     lead = unit.text[:colon + 1]
     if not 2 <= len(lead.split()) <= 15 or lead[:1].islower():
         return []
     rest = colon + 2
-    if not _OPENS_ITEM.match(unit.text, rest) or not _run_on_cuts(unit.text[rest:]):
-        return []
     # A sentence that leads in, not a heading: it keeps the section it is in.
     head = _Unit(unit.start, unit.start + colon + 1, lead, False, unit.block_kind, unit.block,
                  piece=True)
+    if _CANDIDATE_LEAD.search(lead):
+        items = _candidate_items(document, unit.start + rest, unit.end, unit)
+        if items:
+            return [head, *items]
+    if len(unit.text) - colon < 60 or not _OPENS_ITEM.match(unit.text, rest) or \
+            not _run_on_cuts(unit.text[rest:]):
+        return []
     return [head, *_run_on_units(document, unit.start + rest, unit.end, unit, always=True)]
+
+
+# A lead-in whose items describe the candidate: "The warehouse is looking for new employees
+# that:", "it is crucial that you:", "We are looking for someone who:". Its items are verb
+# phrases of that subject ("Are precise and goal oriented", "Work independently").
+_CANDIDATE_LEAD = Folded(
+    r"\b(?:looking|searching|seeking|hoping)\s+for\b[^:]*\b(?:who|that)\s*:$|"
+    r"\b(?:important|crucial|essential|expect|require|ideal(?:ly)?|hope|want|need|wish)\b"
+    r"[^:]{0,30}\bthat you\s*:$|"
+    r"\b(?:candidates?|applicants?|persons?|someone|people|you)\s+(?:who|that)\s*:$")
+# In such a list, a capitalised word after a lowercase one and before another lowercase one
+# starts the next item: "... enjoy manual work Are precise and goal oriented"; before a
+# capitalised one it must be a verb ("... licence Speaks English well").
+_VERB_ITEM = re.compile(r"(?<=[a-z)])\s+(?=([A-Z][a-z]+)\s+([A-Za-z(]))")
+
+
+def _a_short_verb_phrase(text: str) -> bool:
+    """A line like "Show initiative and like varied days": a verb's plain form, then a few words
+    (a past participle such as "Specialized in transport" heads the next part instead)."""
+    words = text.split()
+    if not 2 <= len(words) <= 15 or text.rstrip().endswith("?"):
+        return False
+    first = words[0].lower()
+    lemmas = lemminflect().getAllLemmas(first, "VERB").get("VERB", ())
+    return first in lemmas or first in ("are", "have", "has", "is")
+
+
+def _candidate_items(document: Document, start: int, end: int, unit: _Unit) -> list[_Unit]:
+    """The items run together after a lead-in about the candidate, each an ask."""
+    text = document.text[start:end]
+    if not re.match(r"[A-Z][a-z]+\b", text):
+        return []
+    cuts = set(_run_on_cuts(text))
+    depths = _paren_depths(text)
+    for match in _VERB_ITEM.finditer(text):
+        before = text[:match.start()].rstrip()
+        previous = before.rsplit(None, 1)[-1] if before else ""
+        # "Visual Basic and Pivot": a name goes on; "(Visual Basic and ...)": inside brackets
+        ends_item = previous[:1].islower() or previous.endswith(")")
+        opens_item = match.group(2).islower() or match.group(2) == "(" or \
+            bool(lemminflect().getAllLemmas(match.group(1).lower(), "VERB"))
+        if ends_item and opens_item and previous.lower() not in _INTRODUCES_NAME \
+                and not depths[match.end()]:
+            cuts.add(match.end())
+    bounds = [0, *sorted(c for c in cuts if 0 < c < len(text)), len(text)]
+    units: list[_Unit] = []
+    for lo, hi in itertools.pairwise(bounds):
+        piece = text[lo:hi].rstrip(" .")
+        if piece.strip():
+            units.append(_Unit(start + lo, start + lo + len(piece), piece, True,
+                               unit.block_kind, unit.block, piece=True, asks=True))
+    return units
 
 
 def _run_on_units(document: Document, start: int, end: int, unit: _Unit,
