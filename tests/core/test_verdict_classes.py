@@ -614,3 +614,25 @@ def test_a_parenthesis_adds_to_its_head_or_spells_it_out(requirement: str,
                 "Shipped the services in Docker on Kubernetes", skills="Java, JavaScript")
     verdict = judge(requirement, cv)
     assert verdict.status is status, verdict.explanation
+
+
+@pytest.mark.parametrize(("requirement", "cv"), [
+    # a marketer who led cross-functional teams, a nurse who worked with other disciplines
+    ("Experience working in cross-functional teams",
+     resume("Led cross-functional teams to launch three regional campaigns",
+            title="Marketing Manager")),
+    ("Cross-functional teamwork",
+     resume("Worked cross-functionally with pharmacy and therapy staff on discharge plans",
+            title="Registered Nurse")),
+])
+def test_cross_functional_teams_is_a_name_for_collaboration(requirement: str, cv: str) -> None:
+    verdict = judge(requirement, cv)
+    assert verdict.status is Status.MET and verdict.rule == Rule.SOFT_SHOWN
+    assert "collaboration" in verdict.explanation
+
+
+def test_cross_functional_teams_not_shown_is_no_match() -> None:
+    verdict = judge("Experience working in cross-functional teams",
+                    resume("Stocked shelves and ran the till", title="Cashier",
+                           dates="Jan 2024 - Present"))
+    assert verdict.status is not Status.MET
