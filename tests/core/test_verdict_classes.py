@@ -636,3 +636,26 @@ def test_cross_functional_teams_not_shown_is_no_match() -> None:
                     resume("Stocked shelves and ran the till", title="Cashier",
                            dates="Jan 2024 - Present"))
     assert verdict.status is not Status.MET
+
+
+@pytest.mark.parametrize(("requirement", "cv", "status"), [
+    # rule stated-condition: a bullet that handles the weight states the lifting
+    ("Must be able to lift up to 50 lbs. in connection with the handling of children",
+     resume("Help unload truck deliveries and stock shelves (cases up to 50 lb)",
+            title="Shift Lead"), Status.MET),
+    ("Able to lift 25 kg repeatedly",
+     resume("Carried 60-pound bags of mulch and soil to planting beds", title="Landscaper"),
+     Status.MET),
+    # less than asked, or a weight that was never handled, states nothing
+    ("Ability to lift 75 pounds",
+     resume("Stacked 40 lb boxes on pallets", title="Picker"), Status.MISSING),
+    ("Must be able to lift 50 lbs",
+     resume("Reduced the shipping weight of the kit by 60 lb", title="Packaging Engineer"),
+     Status.MISSING),
+])
+def test_a_weight_handled_states_the_lifting(requirement: str, cv: str, status: Status) -> None:
+    verdict = judge(requirement, cv)
+    assert verdict.status is status
+    if status is Status.MET:
+        assert verdict.rule == Rule.STATED_CONDITION.value
+        assert "handles that weight" in verdict.explanation

@@ -51,9 +51,45 @@ def is_condition(text: str) -> bool:
     return bool(CONDITION.search(text))
 
 
+# A weight, in the ask or in a bullet: "lift up to 50 lbs", "cases up to 50 lb", "25 kg sacks".
+_WEIGHT = re.compile(r"\b(\d{1,3})\s*-?\s*(lbs?|pounds?|kg|kilos?|kilograms?)\b", re.IGNORECASE)
+# Work that moves a load: the weight in such a bullet is what the person handled.
+_HANDLING = re.compile(r"\b(?:lift|carr(?:y|ie)|load|unload|mov(?:e|ing)|stock|handl|haul|"
+                       r"transfer|deliver|pack|stack|push|pull)\w*", re.IGNORECASE)
+
+
+def _pounds(match: re.Match[str]) -> float:
+    amount = float(match.group(1))
+    return amount * 2.2046 if match.group(2).lower().startswith("k") else amount
+
+
+def _weight_handled(requirement: Requirement, profile: Profile) -> Part | None:
+    """A lifting ask is stated by a bullet that handles that weight or more ("stock shelves
+    (cases up to 50 lb)" for "able to lift up to 50 lbs")."""
+    if not re.search(r"\blift", requirement.text, re.IGNORECASE):
+        return None
+    asked = [_pounds(m) for m in _WEIGHT.finditer(requirement.text)]
+    if not asked:
+        return None
+    for bullet in profile.bullets:
+        if not _HANDLING.search(bullet.text):
+            continue
+        handled = [_pounds(m) for m in _WEIGHT.finditer(bullet.text)]
+        if handled and max(handled) >= max(asked) - 0.5:  # 23 kg is 50 lb, as rounded
+            return Part(Status.MET, (Evidence(bullet.start, bullet.end, bullet.text,
+                                              bullet.where, 3),),
+                        f'"{bullet.text[:90]}" ({bullet.where}) handles that weight: '
+                        f"{Rule.STATED_CONDITION.label}", Rule.STATED_CONDITION)
+    return None
+
+
 def condition_part(requirement: Requirement, profile: Profile) -> Part:
     """Travel, location, schedule, start date, work permits: met only when the resume states
-    them, word for word ("car" inside "career" states nothing)."""
+    them, word for word ("car" inside "career" states nothing); a weight to lift, by a bullet
+    that handles as much."""
+    weight = _weight_handled(requirement, profile)
+    if weight is not None:
+        return weight
     wanted = [s for s in content_stems(_FULL_TIME.sub("full-time", requirement.text))
               if _CONDITION_WORDS.search(s)]
     text = profile.resume.document.text
