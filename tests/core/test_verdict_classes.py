@@ -659,3 +659,28 @@ def test_a_weight_handled_states_the_lifting(requirement: str, cv: str, status: 
     if status is Status.MET:
         assert verdict.rule == Rule.STATED_CONDITION.value
         assert "handles that weight" in verdict.explanation
+
+
+@pytest.mark.parametrize(("requirement", "cv", "rule"), [
+    # a content management system is a kind: another one in use meets an example list, and
+    # the kind named before its examples
+    ("Experience with a content management system such as Drupal",
+     resume("Built WordPress themes and plugins for 12 clients", title="Web Developer"),
+     Rule.SAME_CLASS),
+    ("Content management systems (e.g. WordPress, Joomla)",
+     resume("Published the weekly campaign pages in Adobe Experience Manager",
+            title="Digital Marketing Specialist"), Rule.MORE_SPECIFIC),
+    # the kind named, shown by one of its members
+    ("Hands-on experience with content management systems",
+     resume("Migrated the university site from Joomla to Drupal 10", title="Web Developer"),
+     Rule.MORE_SPECIFIC),
+])
+def test_content_management_systems_are_a_kind(requirement: str, cv: str, rule: Rule) -> None:
+    verdict = judge(requirement, cv)
+    assert (verdict.status, verdict.rule) == (Status.MET, rule.value)
+
+
+def test_a_web_framework_is_no_content_management_system() -> None:
+    verdict = judge("Experience with a content management system such as Drupal",
+                    resume("Built the booking site in Django and PostgreSQL"))
+    assert verdict.status is not Status.MET
