@@ -684,3 +684,28 @@ def test_a_web_framework_is_no_content_management_system() -> None:
     verdict = judge("Experience with a content management system such as Drupal",
                     resume("Built the booking site in Django and PostgreSQL"))
     assert verdict.status is not Status.MET
+
+
+@pytest.mark.parametrize(("requirement", "cv", "status"), [
+    # rule soft-shown: an evidence verb in one of its forms, not a noun of the same stem
+    ("Strong organizational skills",
+     resume("Organized the spring book fair for 400 families", title="Teacher Assistant"),
+     Status.MET),
+    ("Strong organizational skills",
+     resume("Created DevOps channels across the organization", title="DevOps Engineer"),
+     Status.PARTIAL),
+    # ... and not writing code or queries
+    ("Excellent written communication skills",
+     resume("Wrote the onboarding guide for new hires", title="Office Manager"), Status.MET),
+    ("Excellent written communication skills",
+     resume("Worked with PostgreSQL and wrote optimized queries", "Writes unit tests in pytest"),
+     Status.PARTIAL),
+])
+def test_evidence_verbs_count_in_their_own_forms(requirement: str, cv: str,
+                                                 status: Status) -> None:
+    verdict = judge(requirement, cv)
+    assert verdict.status is status
+    if status is Status.MET:
+        assert verdict.rule == Rule.SOFT_SHOWN.value
+    else:  # the work history speaks for it only in general
+        assert verdict.rule in (Rule.SOFT_FROM_ROLES.value, Rule.SOFT_NEAR.value)

@@ -322,6 +322,9 @@ def build_lexicon(folder: Path) -> Lexicon:
                 actions = tuple(str(a) for a in signals.get("actions", ()))
                 items = tuple(sorted({**signals, "actions": expand(actions)}.items())) \
                     if actions else entry.signal_items
-                entry = replace(entry, evidence=expand(entry.evidence), signal_items=items)
+                # "wrote unit tests" shows no writing in any form: "writes unit tests" neither
+                entry = replace(entry, evidence=expand(entry.evidence), signal_items=items,
+                                negative=expand(entry.negative) if entry.evidence
+                                else entry.negative)
             entries.append(entry)
     return Lexicon(entries)

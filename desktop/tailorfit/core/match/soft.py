@@ -21,6 +21,20 @@ from tailorfit.core.match.years import role_line
 from tailorfit.core.parse.resume import ResumeSection
 
 _PHRASES: dict[tuple[str, int], tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]] = {}
+_FIRST_WORDS: dict[tuple[str, int], frozenset[str]] = {}
+
+
+def _first_words(entry_id: str, profile: Profile) -> frozenset[str]:
+    """The first words of the entry's evidence phrases as written, in every form the lexicon
+    build generated, with or without a plural s: a stem finds "organization" for "organized",
+    and only the written forms tell the noun from the verb."""
+    entry = profile.lexicon[entry_id]
+    key = (entry_id, id(entry))
+    if key not in _FIRST_WORDS:
+        words = {p.split()[0].lower() for p in entry.evidence if p.strip()}
+        words |= {w[:-1] for w in words if w.endswith("s")} | {w + "s" for w in words}
+        _FIRST_WORDS[key] = frozenset(words)
+    return _FIRST_WORDS[key]
 
 
 def soft_part(entry_id: str, profile: Profile, depth: int = 0, near: bool = False) -> Part:
@@ -49,17 +63,22 @@ def _shown(entry_id: str, profile: Profile) -> list[Evidence]:
         for number, position in profile.occurrences(negative):
             excluded.update((number, position + k) for k in range(len(negative)))
     technical_only = entry.requires == "technical_role"
+    written = _first_words(entry_id, profile)
+    text = profile.resume.document.text
     first: dict[int, tuple[int, int]] = {}  # bullet number -> (word number, phrase length)
     for phrase in phrases:
         for number, position in profile.occurrences(phrase):
             if (number, position) in excluded:
                 continue
+            bullet = profile.bullets[number]
+            lo, hi = bullet.spans[position]
+            if text[bullet.start + lo:bullet.start + hi].lower() not in written:
+                continue  # "across the organization" shares the stem of "organized" only
             if technical_only and not profile.bullets[number].technical:
                 continue
             if number not in first or position < first[number][0]:
                 first[number] = (position, len(phrase))
     shown: list[Evidence] = []
-    text = profile.resume.document.text
     for number in sorted(first)[:EVIDENCE_KEPT]:
         bullet = profile.bullets[number]
         position, length = first[number]
