@@ -28,7 +28,9 @@ def test_tuned_cases_hold_their_figures(corpus: Path) -> None:
     assert overall["precision"] >= 0.92
     # 77.2% before "desired, but not required" lines were read as nice-to-haves: three more
     # labels extracted (recall 97.3 -> 97.9%), all three judged otherwise than labelled.
-    assert overall["agreement"] >= 0.78
+    # 77.8% since a noun of an evidence verb's stem ("managers" for "managed") stopped showing
+    # a skill: two labels that had been partial by that accident (held-out and fresh rose).
+    assert overall["agreement"] >= 0.775
     assert overall["severe"] <= 0.025
 
 
@@ -40,8 +42,8 @@ def test_held_out_cases_hold_their_figures(corpus: Path) -> None:
     # its errors exposed; the first run (first-run.txt) was 73.2 / 67.8 / 56.0 / 13.3%.
     assert overall["recall"] >= 0.975
     assert overall["precision"] >= 0.95
-    assert overall["agreement"] >= 0.72
-    assert overall["severe"] <= 0.065
+    assert overall["agreement"] >= 0.735
+    assert overall["severe"] <= 0.055
 
 
 def test_fresh_cases_hold_their_first_run(corpus: Path) -> None:
@@ -53,8 +55,8 @@ def test_fresh_cases_hold_their_first_run(corpus: Path) -> None:
     assert overall["precision"] >= 0.73
     # First run 52.6%. Rule soft-from-roles (work-style traits partly shown by a work history)
     # costs this split one label (50.9%) while it lowers its severe errors and raises the
-    # other sets.
-    assert overall["agreement"] >= 0.50
+    # other sets; an evidence verb counting only in its own forms gave it back (52.6%).
+    assert overall["agreement"] >= 0.52
     assert overall["severe"] <= 0.09  # first run 12.3%
 
 
@@ -69,7 +71,7 @@ def test_third_fresh_split_holds_its_first_run(corpus: Path) -> None:
     # 61.2% until Windows-1252 quotes were repaired in reading: three more labels extracted
     # (recall 87.5 -> 90.2%), and the split's agreement, counted over extracted labels, fell
     # to 58.4% (one verdict fewer agrees; the pairs stay unread).
-    assert overall["agreement"] >= 0.58
+    assert overall["agreement"] >= 0.60  # 61.4% since evidence verbs count in their own forms
     # 9.9% until certificates counted only when stated (README verdict rules): one more label
     # agrees and one more is severe (a line labelled met, judged missing; the pairs stay unread).
     assert overall["severe"] <= 0.11  # first run 12.2%

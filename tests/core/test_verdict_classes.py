@@ -709,3 +709,18 @@ def test_evidence_verbs_count_in_their_own_forms(requirement: str, cv: str,
         assert verdict.rule == Rule.SOFT_SHOWN.value
     else:  # the work history speaks for it only in general
         assert verdict.rule in (Rule.SOFT_FROM_ROLES.value, Rule.SOFT_NEAR.value)
+
+
+@pytest.mark.parametrize("cv", [
+    # rule one-sign: a noun sharing an action's stem is no action ("managers" is not "managed")
+    resume("Presented findings to 6 stakeholders and 4 senior managers", title="Analyst"),
+    resume("Reported to 3 regional managers across 12 stores", title="Store Clerk"),
+])
+def test_a_noun_of_an_actions_stem_is_no_sign(cv: str) -> None:
+    assert judge("Project management experience", cv).status is Status.MISSING
+
+
+def test_an_action_in_its_verb_forms_is_still_a_sign() -> None:
+    verdict = judge("Project management experience",
+                    resume("Managed the rollout of 40 new tills in 12 stores", title="IT Lead"))
+    assert verdict.status is not Status.MISSING

@@ -45,6 +45,7 @@ class Signals:
     metrics: re.Pattern[str] | None
     together: tuple[tuple[tuple[tuple[str, ...], ...], ...], ...]  # groups of sides of phrases
     technical: bool  # only in a role that shows technical work
+    action_words: frozenset[str] = frozenset()  # the actions' first words, in every verb form
 
     @property
     def empty(self) -> bool:
@@ -83,6 +84,7 @@ def _prepare(entry: Entry) -> Signals:
                              for side in _items(group))
                        for group in raw.get("together", ())),
         technical=entry.requires == "technical_role",
+        action_words=frozenset(p.split()[0].lower() for p in texts("actions") if p.strip()),
     )
 
 
@@ -99,13 +101,22 @@ class _Sign:
 
 
 def _phrase_signs(kind: str, phrases: tuple[tuple[str, ...], ...], strong: bool,
-                  profile: Profile, found: dict[int, list[_Sign]]) -> None:
-    """The first occurrence of any of ``phrases`` in each bullet, as a sign of ``kind``."""
+                  profile: Profile, found: dict[int, list[_Sign]],
+                  written: frozenset[str] = frozenset()) -> None:
+    """The first occurrence of any of ``phrases`` in each bullet, as a sign of ``kind``;
+    with ``written``, only where the first word is one of those forms (a verb's, not a noun's
+    of the same stem: "managed", not "management")."""
     done: set[int] = set()
+    text = profile.resume.document.text
     for phrase in phrases:
         for number, position in profile.occurrences(phrase):
             if number in done:
                 continue
+            if written:
+                bullet = profile.bullets[number]
+                lo, hi = bullet.spans[position]
+                if text[bullet.start + lo:bullet.start + hi].lower() not in written:
+                    continue
             done.add(number)
             spans = profile.bullets[number].spans
             found.setdefault(number, []).append(
@@ -187,7 +198,7 @@ def _signs(signals: Signals, profile: Profile) -> dict[int, list[_Sign]]:
         pair = len({(s.start, s.end) for s in signs}) >= 2
         found.setdefault(number, []).extend(
             _Sign("object" if pair else "word", pair, s.start, s.end) for s in signs)
-    _phrase_signs("action", signals.actions, False, profile, found)
+    _phrase_signs("action", signals.actions, False, profile, found, signals.action_words)
     _together_signs(signals, profile, found)
     if signals.tools:
         lexicon = profile.lexicon
