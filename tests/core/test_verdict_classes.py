@@ -724,3 +724,18 @@ def test_an_action_in_its_verb_forms_is_still_a_sign() -> None:
     verdict = judge("Project management experience",
                     resume("Managed the rollout of 40 new tills in 12 stores", title="IT Lead"))
     assert verdict.status is not Status.MISSING
+
+
+def test_being_organized_is_asked_as_organizational_skills() -> None:
+    # A lab ad's "working independently and organized" and an office ad's "Be organized":
+    # the adjective names the trait; "organized crime" names none.
+    lab = judge("You must be good at working independently and organized and be self-motivated",
+                resume("Organized the sample freezer inventory for 3 groups",
+                       title="Laboratory Technician"))
+    assert "organizational skills" in lab.explanation
+    office = judge("Be organized and detail-oriented",
+                   resume("Answered phones", title="Receptionist", dates="Jan 2024 - Present"))
+    assert "organizational skills" in office.explanation
+    crime = judge("Experience in organized crime investigations",
+                  resume("Organized the weekly stock count", title="Store Clerk"))
+    assert "organizational skills" not in crime.explanation
