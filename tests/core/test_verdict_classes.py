@@ -739,3 +739,22 @@ def test_being_organized_is_asked_as_organizational_skills() -> None:
     crime = judge("Experience in organized crime investigations",
                   resume("Organized the weekly stock count", title="Store Clerk"))
     assert "organizational skills" not in crime.explanation
+
+
+@pytest.mark.parametrize(("requirement", "cv"), [
+    # rule same-class: a list that ends in "etc." gives examples; one of them meets it
+    ("Good understanding and work experience in Web services, SOAP APIs etc.",
+     resume("Built REST APIs in Java for the booking service")),
+    ("Experience with Python, Java, Go, etc.",
+     resume("Wrote the settlement jobs in Go", title="Backend Developer")),
+    ("Familiar with office software: Word, Excel, PowerPoint etc.",
+     resume("Kept the stock sheets in Excel", title="Office Assistant")),
+])
+def test_a_list_that_ends_in_etc_gives_examples(requirement: str, cv: str) -> None:
+    assert judge(requirement, cv).status is Status.MET
+
+
+def test_a_list_without_etc_asks_every_item() -> None:
+    verdict = judge("Experience with Python, Java and Go",
+                    resume("Wrote the settlement jobs in Go", title="Backend Developer"))
+    assert (verdict.status, verdict.rule) == (Status.PARTIAL, Rule.SOME_PARTS.value)

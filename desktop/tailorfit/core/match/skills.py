@@ -41,6 +41,8 @@ _SLOT_SPLIT = re.compile(r",|;|\band\b(?!\s*/\s*or)|\bas well as\b|&", re.IGNORE
 _KIND_NOUN = re.compile(r"\b(?:librar(?:y|ies)|frameworks?)\W*$", re.IGNORECASE)
 _OR = re.compile(r"\bor\b|/|\beither\b", re.IGNORECASE)
 _OR_ITEM = re.compile(r"(?:^|[\s/])or\s", re.IGNORECASE)
+# "Web services, SOAP APIs etc.": a list that ends in "etc." gives examples, like "such as".
+_ETC_ITEM = re.compile(r"\s(?:etc\b\.?|and so on\b)\s*$", re.IGNORECASE)
 # "X in/for/with/using/on Y": Y qualifies X (the text before Y ends with the preposition).
 _QUALIFIES = re.compile(r"\b(?:in|for|with|using|on|of|via|within)\s+(?:the\s+)?$",
                         re.IGNORECASE)
@@ -397,14 +399,23 @@ def _or_lists(text: str, bounds: list[tuple[int, int]], commas: list[bool],
         start, body = bounds[k][0], item(k)
         return len(body.split()) <= 4 and start + len(body.rstrip()) in term_spans
 
+    def examples(j: int) -> bool:  # items i..j form "A, B, C etc." or "A, B, C, etc."
+        body = item(j).rstrip()
+        if not _ETC_ITEM.search(" " + body) or len(body.split()) > 5:
+            return False
+        return not _ETC_ITEM.sub("", " " + body).strip() or \
+            bounds[j][0] + len(_ETC_ITEM.sub("", " " + body)) - 1 in term_spans
+
     merged: list[tuple[int, int, bool]] = []
     i = 0
     while i < len(bounds):
         j = i
-        while j < len(commas) and commas[j] and bare(j) and not _OR_ITEM.search(item(j) + " "):
+        while j < len(commas) and commas[j] and not _OR_ITEM.search(item(j) + " ") and (
+                bare(j) or (j == i and bounds[j][0] + len(item(j).rstrip()) in term_spans
+                            and _ends_in_examples(j, len(commas), commas, examples))):
             j += 1
         tail = item(j) + " " if j > i else ""
-        if tail and len(tail.split()) <= 5 and _OR_ITEM.search(tail):
+        if tail and ((len(tail.split()) <= 5 and _OR_ITEM.search(tail)) or examples(j)):
             start = bounds[i][0]
             choice = term_spans[start + len(item(i).rstrip())]
             if choice > start and text[start:choice].strip():
@@ -415,6 +426,16 @@ def _or_lists(text: str, bounds: list[tuple[int, int]], commas: list[bool],
             merged.append((*bounds[i], False))
             i += 1
     return merged
+
+
+def _ends_in_examples(i: int, count: int, commas: list[bool],
+                      examples: Callable[[int], bool]) -> bool:
+    """Whether the comma list from item ``i`` on ends in an "etc." item: then its first item
+    may be long ("work experience in Web services, SOAP APIs etc.")."""
+    j = i + 1
+    while j < count and commas[j]:
+        j += 1
+    return examples(j)
 
 
 def _slot(slot: list[TermHit], text: str, base: int, lo: int, hi: int, profile: Profile,
