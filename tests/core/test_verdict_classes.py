@@ -758,3 +758,16 @@ def test_a_list_without_etc_asks_every_item() -> None:
     verdict = judge("Experience with Python, Java and Go",
                     resume("Wrote the settlement jobs in Go", title="Backend Developer"))
     assert (verdict.status, verdict.rule) == (Status.PARTIAL, Rule.SOME_PARTS.value)
+
+
+@pytest.mark.parametrize(("requirement", "cv"), [
+    # "CI/CD automation" names CI/CD, not business-process automation
+    ("Knowledge of best practices in DevOps and CI/CD automation",
+     resume("Built CI/CD pipelines in Jenkins for 30 services", title="DevOps Engineer")),
+    ("Hands-on CI/CD automation experience",
+     resume("Moved 12 repositories to GitLab CI with review apps", title="Platform Engineer")),
+])
+def test_ci_cd_automation_is_ci_cd(requirement: str, cv: str) -> None:
+    verdict = judge(requirement, cv)
+    assert verdict.status is Status.MET
+    assert "Automation" not in verdict.explanation
