@@ -771,3 +771,13 @@ def test_ci_cd_automation_is_ci_cd(requirement: str, cv: str) -> None:
     verdict = judge(requirement, cv)
     assert verdict.status is Status.MET
     assert "Automation" not in verdict.explanation
+
+
+def test_relational_database_design_asks_for_the_design() -> None:
+    # the head of the ask is the design; a relational database in use does not show it
+    designer = judge("Relational database design",
+                     resume("Led schema design for the PostgreSQL billing database"))
+    assert designer.status is Status.MET and "schema design" in designer.explanation
+    user = judge("Relational Database Design concepts such as normalization",
+                 resume("Built the booking service on PostgreSQL", title="Web Developer"))
+    assert user.status is not Status.MET
