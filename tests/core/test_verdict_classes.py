@@ -781,3 +781,14 @@ def test_relational_database_design_asks_for_the_design() -> None:
     user = judge("Relational Database Design concepts such as normalization",
                  resume("Built the booking service on PostgreSQL", title="Web Developer"))
     assert user.status is not Status.MET
+
+
+@pytest.mark.parametrize(("cv", "shown"), [
+    # rule soft-shown: training people shows communication, training models does not
+    (resume("Trained 15 new hires on the POS and cash handling", title="Shift Lead"), True),
+    (resume("Trained and deployed ranking models on 40 GPUs", title="ML Engineer"), False),
+    (resume("Built the model training pipeline in PyTorch and Ray", title="ML Engineer"), False),
+])
+def test_training_models_is_no_communication(cv: str, shown: bool) -> None:
+    verdict = judge("Excellent communication skills", cv)
+    assert (verdict.rule == Rule.SOFT_SHOWN.value) is shown
