@@ -792,3 +792,25 @@ def test_relational_database_design_asks_for_the_design() -> None:
 def test_training_models_is_no_communication(cv: str, shown: bool) -> None:
     verdict = judge("Excellent communication skills", cv)
     assert (verdict.rule == Rule.SOFT_SHOWN.value) is shown
+
+
+@pytest.mark.parametrize(("requirement", "cv", "status"), [
+    # rule other-language: the head shown in a bullet of another language, the asked one
+    # only listed
+    ("Good understanding of event-driven programming in Python",
+     resume("Built the chat service in Node.js with an event-driven design",
+            skills="Python, JavaScript"), Status.PARTIAL),
+    ("Memory management in C++",
+     resume("Tuned memory management of the Rust parser", skills="C++, Rust"), Status.PARTIAL),
+    # the head in a bullet of the asked language, or in a bullet with no language: met
+    ("Memory management in C++",
+     resume("Cut memory management overhead of the C++ renderer by 30%"), Status.MET),
+    ("Event-driven programming in Python",
+     resume("Designed the event-driven design of the order flow", skills="Python"), Status.MET),
+])
+def test_the_head_in_another_languages_bullet_is_partial(requirement: str, cv: str,
+                                                         status: Status) -> None:
+    verdict = judge(requirement, cv)
+    assert verdict.status is status
+    if status is Status.PARTIAL:
+        assert verdict.rule == Rule.OTHER_LANGUAGE.value

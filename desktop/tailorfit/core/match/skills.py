@@ -492,6 +492,13 @@ def _qualified(heads: list[TermHit], head_words: list[str], qualifiers: list[Ter
     else:
         head = words_in_a_bullet(head_words, profile, what := text_of_words(text, head_words))
     if head.status is Status.MET and qualifier.status is Status.MET:
+        other = _other_language(head, {q.entry for q in qualifiers}, profile)
+        if other:
+            # "event-driven design" in a Node.js bullet, Python only listed: the head is
+            # shown, but in another language than the one asked.
+            return capped(head, Rule.OTHER_LANGUAGE,
+                          f"{head.reason}, but in {other}, not {names}: "
+                          f"{Rule.OTHER_LANGUAGE.label}")
         return all_of([head, qualifier])
     if head.status is Status.MET:
         return capped(head, Rule.OTHER_LANGUAGE,
@@ -506,6 +513,26 @@ def _qualified(heads: list[TermHit], head_words: list[str], qualifiers: list[Ter
                                         f"{Rule.QUALIFIER_ONLY.label} ({names})",
                     Rule.QUALIFIER_ONLY)
     return head if head.status is Status.PARTIAL else nothing(f"No {what} in {names}")
+
+
+def _other_language(head: Part, asked: set[str], profile: Profile) -> str:
+    """The language the head's bullets show instead of the asked one, or "" when a bullet
+    shows the asked language (or no language at all: a skills list, a plain bullet)."""
+    lexicon = profile.lexicon
+    others: list[str] = []
+    for evidence in head.evidence:
+        bullet = next((b for b in profile.bullets if b.start <= evidence.start < b.end), None)
+        hits = profile.hits_within(bullet.start, bullet.end) if bullet is not None else \
+            profile.hits_within(evidence.start, evidence.end)
+        languages: set[str] = set()
+        for hit in hits:
+            for entry_id in (hit.entry, *lexicon.ancestors(hit.entry)):
+                if lexicon[entry_id].category == "language":
+                    languages.add(entry_id)
+        if not languages or languages & asked:
+            return ""
+        others.extend(lexicon[e].name for e in sorted(languages))
+    return ", ".join(dict.fromkeys(others))
 
 
 def text_of_words(text: str, stems: list[str]) -> str:
