@@ -564,3 +564,12 @@ def test_candidate_lists_in_real_postings(corpus: Path) -> None:
     innovation = asks(skillspan + "skillspan_dev.json#house-56")
     assert {"Have project management experience", "Are fluent in English both written and "
             "spoken"} <= set(innovation)
+
+
+def test_a_candidate_lead_in_after_other_sentences_on_its_line() -> None:
+    text = ("Warehouse Worker\n\nAbout the job\nWe pick and pack orders for shops across the "
+            "region. The warehouse is looking for new employees that: Are precise and goal "
+            "oriented Are team players and helpful colleagues Must be able to lift up to 50 lbs\n")
+    assert _asks(text) == ["Are precise and goal oriented",
+                           "Are team players and helpful colleagues",
+                           "Must be able to lift up to 50 lbs"]

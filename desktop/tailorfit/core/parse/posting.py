@@ -508,13 +508,17 @@ def _after_lead_in(document: Document, unit: _Unit) -> list[_Unit]:
     if unit.listy or colon < 0:
         return []
     lead = unit.text[:colon + 1]
-    if not 2 <= len(lead.split()) <= 15 or lead[:1].islower():
+    # "We pick and pack orders. The warehouse is looking for employees that:": the lead-in is
+    # the last sentence before the colon.
+    last = re.split(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])", lead)[-1]
+    candidate = bool(_CANDIDATE_LEAD.search(last)) and 2 <= len(last.split()) <= 15
+    if not candidate and (not 2 <= len(lead.split()) <= 15 or lead[:1].islower()):
         return []
     rest = colon + 2
     # A sentence that leads in, not a heading: it keeps the section it is in.
     head = _Unit(unit.start, unit.start + colon + 1, lead, False, unit.block_kind, unit.block,
                  piece=True)
-    if _CANDIDATE_LEAD.search(lead):
+    if candidate:
         items = _candidate_items(document, unit.start + rest, unit.end, unit)
         if items:
             return [head, *items]
