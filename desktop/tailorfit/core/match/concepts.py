@@ -107,16 +107,10 @@ def _phrase_signs(kind: str, phrases: tuple[tuple[str, ...], ...], strong: bool,
     with ``written``, only where the first word is one of those forms (a verb's, not a noun's
     of the same stem: "managed", not "management")."""
     done: set[int] = set()
-    text = profile.resume.document.text
     for phrase in phrases:
         for number, position in profile.occurrences(phrase):
-            if number in done:
+            if number in done or (written and profile.word_at(number, position) not in written):
                 continue
-            if written:
-                bullet = profile.bullets[number]
-                lo, hi = bullet.spans[position]
-                if text[bullet.start + lo:bullet.start + hi].lower() not in written:
-                    continue
             done.add(number)
             spans = profile.bullets[number].spans
             found.setdefault(number, []).append(

@@ -208,6 +208,13 @@ class Profile:
                 found.append((number, position))
         return found
 
+    def word_at(self, number: int, position: int) -> str:
+        """The word a stem stands for, as written, lowercased: "organization" where the stem
+        "organ" also stands for "organized"."""
+        bullet = self.bullets[number]
+        start, end = bullet.spans[position]
+        return self.resume.document.text[bullet.start + start:bullet.start + end].lower()
+
     @cached_property
     def resume_language(self) -> str | None:
         """The language the resume is written in, when it can be told."""

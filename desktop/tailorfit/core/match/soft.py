@@ -64,21 +64,19 @@ def _shown(entry_id: str, profile: Profile) -> list[Evidence]:
             excluded.update((number, position + k) for k in range(len(negative)))
     technical_only = entry.requires == "technical_role"
     written = _first_words(entry_id, profile)
-    text = profile.resume.document.text
     first: dict[int, tuple[int, int]] = {}  # bullet number -> (word number, phrase length)
     for phrase in phrases:
         for number, position in profile.occurrences(phrase):
             if (number, position) in excluded:
                 continue
-            bullet = profile.bullets[number]
-            lo, hi = bullet.spans[position]
-            if text[bullet.start + lo:bullet.start + hi].lower() not in written:
+            if profile.word_at(number, position) not in written:
                 continue  # "across the organization" shares the stem of "organized" only
             if technical_only and not profile.bullets[number].technical:
                 continue
             if number not in first or position < first[number][0]:
                 first[number] = (position, len(phrase))
     shown: list[Evidence] = []
+    text = profile.resume.document.text
     for number in sorted(first)[:EVIDENCE_KEPT]:
         bullet = profile.bullets[number]
         position, length = first[number]
