@@ -122,11 +122,14 @@ def test_years_in_the_field_stand_in_for_the_degree(cv: str) -> None:
 # -- plain lines read right ---------------------------------------------------------------------
 
 def test_durations_in_months() -> None:
+    # (a Barista posting: "previous experience" is counted in the posting's own field)
     verdict = judge("6 months of previous experience preferred",
-                    resume("Served customers", title="Barista", dates="Jan 2026 - Nov 2026"))
+                    resume("Served customers", title="Barista", dates="Jan 2026 - Nov 2026"),
+                    title="Barista")
     assert verdict.status is Status.MET
     assert judge("6 months of previous experience",
-                 resume("Served customers", dates="Oct 2026 - Nov 2026")).status is not Status.MET
+                 resume("Served customers", title="Barista", dates="Oct 2026 - Nov 2026"),
+                 title="Barista").status is not Status.MET
 
 
 @pytest.mark.parametrize("requirement", [
@@ -814,3 +817,33 @@ def test_the_head_in_another_languages_bullet_is_partial(requirement: str, cv: s
     assert verdict.status is status
     if status is Status.PARTIAL:
         assert verdict.rule == Rule.OTHER_LANGUAGE.value
+
+
+def _posted(title: str, *lines: str) -> str:
+    return f"{title}\n\nRequirements\n" + "".join(f"- {line}\n" for line in lines)
+
+
+@pytest.mark.parametrize(("title", "asks", "cv", "status"), [
+    # rule years-enough / years-too-few: "relevant" or "previous" experience is counted in
+    # roles of the posting's own occupation
+    ("Toddler Teacher", ("6 months of previous experience preferred",),
+     resume("Ran the front end on evening shifts", title="Shift Lead",
+            employer="Fresh Basket Market", dates="2019 - Present"), Status.MISSING),
+    ("Toddler Teacher", ("6 months of previous experience preferred",),
+     resume("Planned daily activities for 12 toddlers", title="Assistant Teacher",
+            employer="Little Acorns", dates="2024 - Present"), Status.MET),
+    ("High School Math Teacher", ("2 years of relevant work experience",),
+     resume("Taught Algebra I to four sections", title="Mathematics Teacher",
+            employer="Hillside Middle School", dates="2019 - Present"), Status.MET),
+    # a role of another title that shows two of the skills the posting names counts too
+    ("Revenue Accountant", ("4 years of relevant work experience", "Knowledge of GAAP",
+                            "QuickBooks"),
+     resume("Closed the books monthly under GAAP and reconciled accounts in QuickBooks",
+            title="Finance Officer", employer="Harbor Trust", dates="2018 - Present"),
+     Status.MET),
+])
+def test_relevant_years_are_counted_in_the_postings_field(title: str, asks: tuple[str, ...],
+                                                          cv: str, status: Status) -> None:
+    posting = read_pasted(_posted(title, *asks))
+    verdict = analyze_documents(posting, read_pasted(cv), today=TODAY).verdicts[0]
+    assert verdict.status is status

@@ -115,6 +115,7 @@ def judge(requirement: Requirement, terms: list[TermHit], profile: Profile,
 def _decide(requirement: Requirement, terms: list[TermHit], profile: Profile,
             posting_entries: frozenset[str], posting: Posting | None) -> Part:
     lexicon = profile.lexicon
+    title = (posting.title or "") if posting is not None else ""
     if requirement.kind is RequirementKind.DEGREE and requirement.degree is not None:
         part = degree_part(requirement, profile, posting)
         asked_years = requirement.years
@@ -126,13 +127,14 @@ def _decide(requirement: Requirement, terms: list[TermHit], profile: Profile,
             spans = sorted([(degree.start, degree.end), (asked_years.start, asked_years.end)])
             between = re.sub(r"\([^()]*\)", " ",
                              requirement.text[spans[0][1]:spans[1][0]])
-            both = [part, years_part(requirement, asked_years, profile)]
+            both = [part, years_part(requirement, asked_years, profile, title, posting_entries)]
             part = (any_of(both) if _OR_WORD.search(between) and not _AND_WORD.search(between)
                     else all_of(both))
         return part
     if requirement.kind is RequirementKind.YEARS and requirement.years is not None:
         clauses = parse_all_years(requirement.text) or [requirement.years]
-        years = all_of([years_part(requirement, c, profile) for c in clauses])
+        years = all_of([years_part(requirement, c, profile, title, posting_entries)
+                        for c in clauses])
         # "5 years in machine learning, with a strong focus on research": a second part.
         extra = _beyond_years(requirement, clauses, terms, lexicon)
         if extra and years.status is not Status.MISSING:

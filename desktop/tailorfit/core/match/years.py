@@ -48,7 +48,32 @@ _SIMILAR_ROLE = re.compile(r"\bor (?:a )?(?:similar|related|equivalent|comparabl
 _WITH_ORGANISATION = re.compile(r"\bwith (?:the )?((?:[A-Z][\w&.'-]*|of)(?: (?:[A-Z][\w&.'-]*|of))+)")
 
 
-def years_part(requirement: Requirement, detail: YearsDetail, profile: Profile) -> Part:
+# "2 years of relevant work experience", "6 months of previous experience": years in the
+# posting's own field, though the line names none.
+_RELEVANT = re.compile(r"\b(?:relevant|related|previous|prior)\b", re.I)
+# Title words that say the level or the setting, not the occupation.
+_TITLE_NOISE = frozenset({"senior", "junior", "lead", "head", "chief", "principal", "staff",
+                          "assistant", "associate", "intern", "trainee", "ii", "iii", "iv", "i",
+                          "part-time", "full-time", "temporary", "entry", "level", "sr", "jr"})
+
+
+def _in_posting_field(role: Role, profile: Profile, title: str,
+                      posting_entries: frozenset[str]) -> bool:
+    """A role of the posting's occupation: its title shares a word with the posting's title
+    ("Mathematics Teacher" for "Math Teacher, Grades 9-12"), or its bullets show two of the
+    skills the posting names."""
+    wanted = {stem(w) for w in words(title) if w.lower() not in _TITLE_NOISE}
+    have = {stem(w) for w in words(role.title or "") if w.lower() not in _TITLE_NOISE}
+    if wanted & have:
+        return True
+    lexicon = profile.lexicon
+    shown = {a for h in profile.hits_within(role.start, role.end)
+             for a in (h.entry, *lexicon.ancestors(h.entry)) if not lexicon[a].broad}
+    return len(shown & posting_entries) >= 2
+
+
+def years_part(requirement: Requirement, detail: YearsDetail, profile: Profile,
+               posting_title: str = "", posting_entries: frozenset[str] = frozenset()) -> Part:
     asked = detail.minimum
     domain = detail.domain
     resume = profile.resume
@@ -70,6 +95,10 @@ def years_part(requirement: Requirement, detail: YearsDetail, profile: Profile) 
     elif domain:
         chosen = relevant_roles(domain, roles, profile)
         scope = f" in {domain}"
+    elif posting_title and _RELEVANT.search(requirement.text):
+        chosen = [r for r in roles
+                  if _in_posting_field(r, profile, posting_title, posting_entries)]
+        scope = " in the posting's field"
     else:
         chosen, scope = roles, ""
     months = merged_months(r.dates for r in chosen if r.dates is not None)
