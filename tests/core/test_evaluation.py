@@ -42,8 +42,8 @@ def test_held_out_cases_hold_their_figures(corpus: Path) -> None:
     # its errors exposed; the first run (first-run.txt) was 73.2 / 67.8 / 56.0 / 13.3%.
     assert overall["recall"] >= 0.975
     assert overall["precision"] >= 0.95
-    assert overall["agreement"] >= 0.735
-    assert overall["severe"] <= 0.055
+    assert overall["agreement"] >= 0.745
+    assert overall["severe"] <= 0.05
 
 
 def test_fresh_cases_hold_their_first_run(corpus: Path) -> None:
