@@ -847,3 +847,11 @@ def test_relevant_years_are_counted_in_the_postings_field(title: str, asks: tupl
     posting = read_pasted(_posted(title, *asks))
     verdict = analyze_documents(posting, read_pasted(cv), today=TODAY).verdicts[0]
     assert verdict.status is status
+
+
+def test_a_shared_small_word_makes_no_shared_occupation() -> None:
+    posting = read_pasted(_posted("Head of Sales", "3 years of relevant experience"))
+    cv = resume("Ran the release train for 40 engineers", title="Director of Engineering",
+                dates="2015 - Present")
+    verdict = analyze_documents(posting, read_pasted(cv), today=TODAY).verdicts[0]
+    assert verdict.status is Status.MISSING

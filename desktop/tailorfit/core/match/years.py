@@ -62,8 +62,11 @@ def _in_posting_field(role: Role, profile: Profile, title: str,
     """A role of the posting's occupation: its title shares a word with the posting's title
     ("Mathematics Teacher" for "Math Teacher, Grades 9-12"), or its bullets show two of the
     skills the posting names."""
-    wanted = {stem(w) for w in words(title) if w.lower() not in _TITLE_NOISE}
-    have = {stem(w) for w in words(role.title or "") if w.lower() not in _TITLE_NOISE}
+    def occupation(text: str) -> set[str]:  # "Head of Sales": sales, not "of"
+        return {stem(w) for w in words(text)
+                if w.lower() not in _TITLE_NOISE and w.lower() not in STOPWORDS and len(w) > 1}
+
+    wanted, have = occupation(title), occupation(role.title or "")
     if wanted & have:
         return True
     lexicon = profile.lexicon
