@@ -573,3 +573,14 @@ def test_a_candidate_lead_in_after_other_sentences_on_its_line() -> None:
     assert _asks(text) == ["Are precise and goal oriented",
                            "Are team players and helpful colleagues",
                            "Must be able to lift up to 50 lbs"]
+
+
+def test_a_duty_put_on_the_candidate_in_the_benefits_list_is_asked() -> None:
+    cleaner = _asks("Night Cleaner\n\nWhat we offer\n- A fixed evening schedule\n"
+                    "- You must hold a valid driving licence\n- You will get free lunch\n\n"
+                    "Requirements\n- 1 year of cleaning experience\n")
+    assert cleaner == ["You must hold a valid driving licence", "1 year of cleaning experience"]
+    nurse = _asks("Staff Nurse\n\nRequirements\n- Current RN license\n\nBenefits\n"
+                  "- Pension plan\n- Applicants need to provide their own scrubs\n"
+                  "- You will need a car allowance? We pay mileage\n")
+    assert nurse == ["Current RN license", "Applicants need to provide their own scrubs"]

@@ -438,6 +438,11 @@ def parse_posting(document: Document) -> Posting:
             duties.append(Duty(unit.text, unit.start, unit.end))
         elif not has_requirement_section and section is not PostingSection.BENEFITS:
             requirements.extend(_items(document, unit, section, prose=True))
+        elif section is PostingSection.BENEFITS and len(unit.text.split()) < 30 and \
+                _YOU_MUST.match(unit.text):
+            # "You must be able to read addresses" in a list of what the job offers still asks.
+            requirements.extend(_items(document, unit, PostingSection.REQUIREMENTS,
+                                       prose=False))
         elif section in (PostingSection.OTHER, PostingSection.ABOUT) and (
                 _NOTE_REQUIREMENT.search(unit.text)):
             # Notes after the requirements still state licences and preferences.
@@ -528,6 +533,9 @@ def _after_lead_in(document: Document, unit: _Unit) -> list[_Unit]:
     return [head, *_run_on_units(document, unit.start + rest, unit.end, unit, always=True)]
 
 
+# A sentence that puts a duty on the candidate, whatever section it stands in.
+_YOU_MUST = re.compile(r"\W*(?:you|candidates?|applicants?)\s+(?:must|need to|will need to|"
+                       r"are required to|have to)\b", re.IGNORECASE)
 # A lead-in whose items describe the candidate: "The warehouse is looking for new employees
 # that:", "it is crucial that you:", "We are looking for someone who:". Its items are verb
 # phrases of that subject ("Are precise and goal oriented", "Work independently").
