@@ -855,3 +855,15 @@ def test_a_shared_small_word_makes_no_shared_occupation() -> None:
                 dates="2015 - Present")
     verdict = analyze_documents(posting, read_pasted(cv), today=TODAY).verdicts[0]
     assert verdict.status is Status.MISSING
+
+
+@pytest.mark.parametrize(("cv", "status"), [
+    # "web security" names application security, shown through the work
+    (resume("Fixed 14 XSS and SQL injection vulnerabilities found in the annual pen test"),
+     Status.MET),
+    (resume("Stocked shelves and ran the till", title="Store Clerk"), Status.MISSING),
+])
+def test_web_security_is_application_security(cv: str, status: Status) -> None:
+    verdict = judge("Knowledge of web security best practices", cv)
+    assert verdict.status is status
+    assert "application security" in verdict.explanation.lower()
