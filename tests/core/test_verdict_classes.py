@@ -867,3 +867,22 @@ def test_web_security_is_application_security(cv: str, status: Status) -> None:
     verdict = judge("Knowledge of web security best practices", cv)
     assert verdict.status is status
     assert "application security" in verdict.explanation.lower()
+
+
+@pytest.mark.parametrize(("requirement", "cv", "status"), [
+    # "GIS programming" asks GIS: "programming" only says what kind of work it is
+    ("GIS programming", resume("Built the booking service in Java", skills="Java, Python"),
+     Status.MISSING),
+    ("SAS programming", resume("Built the booking service in Java", skills="Java, Python"),
+     Status.MISSING),
+    ("SAS programming", resume("Wrote SAS macros for the monthly claims report",
+                               title="Data Analyst"), Status.MET),
+    ("GIS programming", resume("Mapped flood zones in ArcGIS", title="GIS Analyst"),
+     Status.MET),
+    # a paradigm named in full is a part of its own
+    ("Strong SOLID object oriented programming principles",
+     resume("Built the booking service in Java with object-oriented design"), Status.PARTIAL),
+])
+def test_a_one_word_umbrella_beside_a_skill_is_no_part(requirement: str, cv: str,
+                                                      status: Status) -> None:
+    assert judge(requirement, cv).status is status

@@ -461,7 +461,19 @@ def _slot(slot: list[TermHit], text: str, base: int, lo: int, hi: int, profile: 
 def _joined(hits: list[TermHit], text: str, base: int, profile: Profile, demanding: bool,
             choice: bool = False, near: bool = False) -> Part:
     """Terms side by side: "or" or "/" joins the two it stands between ("Unix/Linux"),
-    anything else makes them parts."""
+    anything else makes them parts. A broad umbrella in one word right beside a named skill
+    only says what kind of work it is ("GIS programming"): the named skill is the ask. (A
+    paradigm named in full, "SOLID object oriented programming", stays a part.)"""
+    lexicon = profile.lexicon
+
+    def kind_of_work(k: int, hit: TermHit) -> bool:
+        if not lexicon[hit.entry].broad or " " in hit.text.strip():
+            return False
+        return any(not lexicon[o.entry].broad and not text[min(o.end, hit.end) - base:
+                                                           max(o.start, hit.start) - base].strip()
+                   for o in hits[max(0, k - 1):k + 2] if o is not hit)
+
+    hits = [h for k, h in enumerate(hits) if not kind_of_work(k, h)] or hits
     seen: dict[str, Part] = {}
     for hit in hits:
         if hit.entry not in seen:
