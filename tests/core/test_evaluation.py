@@ -42,7 +42,7 @@ def test_held_out_cases_hold_their_figures(corpus: Path) -> None:
     # its errors exposed; the first run (first-run.txt) was 73.2 / 67.8 / 56.0 / 13.3%.
     assert overall["recall"] >= 0.975
     assert overall["precision"] >= 0.95
-    assert overall["agreement"] >= 0.745
+    assert overall["agreement"] >= 0.755
     assert overall["severe"] <= 0.05
 
 
