@@ -7,7 +7,7 @@ from lemminflect.codecs.LemmaLUCodec import LemmaLUCodec
 from lemminflect.core.Inflections import Inflections
 from lemminflect.core.Lemmatizer import Lemmatizer
 
-from tailorfit.core.lemmas import SortedTable, lemminflect
+from tailorfit.core.lemmas import SortedTable, lemminflect, verb_lemmas
 
 
 def test_lemminflect_uses_the_lazy_tables() -> None:
@@ -43,3 +43,11 @@ def test_answers_through_the_public_api() -> None:
     assert module.getInflection("build", "VBD") == ("built",)
     assert module.getInflection("be", "VBZ") == ("is",)  # a fixed auxiliary form
     assert module.getAllLemmas("Kafkaesque-xyz") == {}
+
+
+def test_verb_lemmas_read_without_lemminflect_give_its_answers() -> None:
+    module = lemminflect()
+    words = [*Lemmatizer().lemma_dict.words(), "Speaks", "no-such-word-xyz"]
+    mismatched = [w for w in words if verb_lemmas(w) != module.getAllLemmas(
+        w.lower(), "VERB").get("VERB", ())]
+    assert mismatched == []

@@ -13,6 +13,8 @@ itself as before: slower, never wrong.
 from __future__ import annotations
 
 import gzip
+import importlib.util
+import os
 from bisect import bisect_left
 from collections.abc import Callable
 from functools import cache
@@ -89,3 +91,31 @@ def lemminflect() -> ModuleType:
                                             fixed=InflectionLUCodec.updateForAuxMod({}))
     loaded: ModuleType = module
     return loaded
+
+
+@cache
+def _verb_table() -> SortedTable | None:
+    """lemminflect's lemma table, found without importing lemminflect (which imports numpy
+    for its out-of-vocabulary models: 0.1-0.15 s the posting parser need not pay)."""
+    spec = importlib.util.find_spec("lemminflect")
+    folders = list(spec.submodule_search_locations or ()) if spec is not None else []
+    path = os.path.join(folders[0], "resources", "lemma_lu.csv.gz") if folders else ""
+    if not os.path.isfile(path):
+        return None
+
+    def merge(entry: dict[str, Any], line: str) -> None:
+        _, category, forms = line.strip().split(",")
+        if category == "verb":
+            entry["VERB"] = tuple(forms.split("/"))
+
+    return SortedTable(path, merge)
+
+
+def verb_lemmas(word: str) -> tuple[str, ...]:
+    """The verb lemmas of a known word, in lower case, as ``lemminflect.getAllLemmas`` gives
+    them for the lowercased word ("Speaks" -> ("speak",); "the" -> ())."""
+    table = _verb_table()
+    if table is None:  # a lemminflect that keeps its table elsewhere answers itself
+        return tuple(lemminflect().getAllLemmas(word.lower(), "VERB").get("VERB", ()))
+    found: tuple[str, ...] = table.get(word.lower(), {}).get("VERB", ())
+    return found

@@ -28,7 +28,7 @@ from tailorfit.core.lexicon.entry import Entry
 from tailorfit.core.match.parts import Part, Rule, nothing
 from tailorfit.core.match.profile import TECHNICAL_CATEGORIES, Bullet, Profile
 from tailorfit.core.match.result import Evidence, Status
-from tailorfit.core.match.words import stems_of_phrase
+from tailorfit.core.match.words import first_words, stems_of_phrase
 
 _NUMBER = r"(?<![\w.])\d+(?:[.,]\d+)?\s*"
 
@@ -84,7 +84,7 @@ def _prepare(entry: Entry) -> Signals:
                              for side in _items(group))
                        for group in raw.get("together", ())),
         technical=entry.requires == "technical_role",
-        action_words=frozenset(p.split()[0].lower() for p in texts("actions") if p.strip()),
+        action_words=first_words(texts("actions")),
     )
 
 

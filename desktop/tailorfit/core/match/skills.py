@@ -401,10 +401,10 @@ def _or_lists(text: str, bounds: list[tuple[int, int]], commas: list[bool],
 
     def examples(j: int) -> bool:  # items i..j form "A, B, C etc." or "A, B, C, etc."
         body = item(j).rstrip()
-        if not _ETC_ITEM.search(" " + body) or len(body.split()) > 5:
+        before = _ETC_ITEM.sub("", " " + body)[1:]  # the item without its "etc."
+        if before == body or len(body.split()) > 5:
             return False
-        return not _ETC_ITEM.sub("", " " + body).strip() or \
-            bounds[j][0] + len(_ETC_ITEM.sub("", " " + body)) - 1 in term_spans
+        return not before.strip() or bounds[j][0] + len(before) in term_spans
 
     merged: list[tuple[int, int, bool]] = []
     i = 0

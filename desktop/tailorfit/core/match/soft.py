@@ -11,30 +11,29 @@ cashiers is leadership, not technical leadership.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from tailorfit.core.match.concepts import shown_through_work
 from tailorfit.core.match.parts import Part, Rule, all_of, nothing
 from tailorfit.core.match.profile import EVIDENCE_KEPT, Profile
 from tailorfit.core.match.result import Evidence, Status
 from tailorfit.core.match.skills import remembered
-from tailorfit.core.match.words import stems_of_phrase
+from tailorfit.core.match.words import first_words, stems_of_phrase
 from tailorfit.core.match.years import role_line
 from tailorfit.core.parse.resume import ResumeSection
 
-_PHRASES: dict[tuple[str, int], tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]] = {}
-_FIRST_WORDS: dict[tuple[str, int], frozenset[str]] = {}
+
+@dataclass(frozen=True, slots=True)
+class _Phrases:
+    """An entry's evidence and negative phrases as stems, and the evidence's written first
+    words (a stem alone would take "across the organization" for "organized")."""
+
+    evidence: tuple[tuple[str, ...], ...]
+    negative: tuple[tuple[str, ...], ...]
+    written: frozenset[str]
 
 
-def _first_words(entry_id: str, profile: Profile) -> frozenset[str]:
-    """The first words of the entry's evidence phrases as written, in every form the lexicon
-    build generated, with or without a plural s: a stem finds "organization" for "organized",
-    and only the written forms tell the noun from the verb."""
-    entry = profile.lexicon[entry_id]
-    key = (entry_id, id(entry))
-    if key not in _FIRST_WORDS:
-        words = {p.split()[0].lower() for p in entry.evidence if p.strip()}
-        words |= {w[:-1] for w in words if w.endswith("s")} | {w + "s" for w in words}
-        _FIRST_WORDS[key] = frozenset(words)
-    return _FIRST_WORDS[key]
+_PHRASES: dict[tuple[str, int], _Phrases] = {}
 
 
 def soft_part(entry_id: str, profile: Profile, depth: int = 0, near: bool = False) -> Part:
@@ -42,34 +41,33 @@ def soft_part(entry_id: str, profile: Profile, depth: int = 0, near: bool = Fals
                       lambda: _soft(entry_id, profile, depth, near))
 
 
-def _phrases(entry_id: str, profile: Profile) -> tuple[tuple[tuple[str, ...], ...],
-                                                        tuple[tuple[str, ...], ...]]:
+def _phrases(entry_id: str, profile: Profile) -> _Phrases:
     entry = profile.lexicon[entry_id]
     key = (entry_id, id(entry))
     if key not in _PHRASES:
-        _PHRASES[key] = (tuple(stems_of_phrase(p) for p in entry.evidence if p),
-                         tuple(stems_of_phrase(p) for p in entry.negative if p))
+        _PHRASES[key] = _Phrases(tuple(stems_of_phrase(p) for p in entry.evidence if p),
+                                 tuple(stems_of_phrase(p) for p in entry.negative if p),
+                                 first_words(entry.evidence))
     return _PHRASES[key]
 
 
 def _shown(entry_id: str, profile: Profile) -> list[Evidence]:
     """Bullets that demonstrate the skill with one of its evidence phrases."""
     entry = profile.lexicon[entry_id]
-    phrases, negatives = _phrases(entry_id, profile)
+    prepared = _phrases(entry_id, profile)
     # "communication between frontend and backend" is no soft skill; a later "communicated
     # the rollout" in the same line still is.
     excluded: set[tuple[int, int]] = set()
-    for negative in negatives:
+    for negative in prepared.negative:
         for number, position in profile.occurrences(negative):
             excluded.update((number, position + k) for k in range(len(negative)))
     technical_only = entry.requires == "technical_role"
-    written = _first_words(entry_id, profile)
     first: dict[int, tuple[int, int]] = {}  # bullet number -> (word number, phrase length)
-    for phrase in phrases:
+    for phrase in prepared.evidence:
         for number, position in profile.occurrences(phrase):
             if (number, position) in excluded:
                 continue
-            if profile.word_at(number, position) not in written:
+            if profile.word_at(number, position) not in prepared.written:
                 continue  # "across the organization" shares the stem of "organized" only
             if technical_only and not profile.bullets[number].technical:
                 continue

@@ -91,3 +91,11 @@ def find_phrase(phrase: tuple[str, ...], sequence: list[str]) -> int:
         if value == first and tuple(sequence[i:i + n]) == phrase:
             return i
     return -1
+
+
+def first_words(phrases: tuple[str, ...] | list[str]) -> frozenset[str]:
+    """The phrases' first words as written, lowercased, with or without a plural s. A stem
+    finds "organization" for "organized" and "managers" for "managed"; the lexicon lists every
+    verb form of its evidence and actions, so only these written words tell the verb apart."""
+    found = {p.split()[0].lower() for p in phrases if p.strip()}
+    return frozenset(found | {w[:-1] for w in found if w.endswith("s")} | {w + "s" for w in found})

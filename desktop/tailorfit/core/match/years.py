@@ -57,22 +57,26 @@ _TITLE_NOISE = frozenset({"senior", "junior", "lead", "head", "chief", "principa
                           "part-time", "full-time", "temporary", "entry", "level", "sr", "jr"})
 
 
-def _in_posting_field(role: Role, profile: Profile, title: str,
-                      posting_entries: frozenset[str]) -> bool:
-    """A role of the posting's occupation: its title shares a word with the posting's title
-    ("Mathematics Teacher" for "Math Teacher, Grades 9-12"), or its bullets show two of the
+def _in_posting_field(roles: list[Role], profile: Profile, title: str,
+                      posting_entries: frozenset[str]) -> list[Role]:
+    """Roles of the posting's occupation: the title shares a word with the posting's title
+    ("Mathematics Teacher" for "Math Teacher, Grades 9-12"), or the bullets show two of the
     skills the posting names."""
     def occupation(text: str) -> set[str]:  # "Head of Sales": sales, not "of"
         return {stem(w) for w in words(text)
                 if w.lower() not in _TITLE_NOISE and w.lower() not in STOPWORDS and len(w) > 1}
 
-    wanted, have = occupation(title), occupation(role.title or "")
-    if wanted & have:
-        return True
     lexicon = profile.lexicon
-    shown = {a for h in profile.hits_within(role.start, role.end)
-             for a in (h.entry, *lexicon.ancestors(h.entry)) if not lexicon[a].broad}
-    return len(shown & posting_entries) >= 2
+    wanted = occupation(title)
+
+    def in_field(role: Role) -> bool:
+        if wanted & occupation(role.title or ""):
+            return True
+        shown = {a for h in profile.hits_within(role.start, role.end)
+                 for a in (h.entry, *lexicon.ancestors(h.entry)) if not lexicon[a].broad}
+        return len(shown & posting_entries) >= 2
+
+    return [r for r in roles if in_field(r)]
 
 
 def years_part(requirement: Requirement, detail: YearsDetail, profile: Profile,
@@ -99,8 +103,7 @@ def years_part(requirement: Requirement, detail: YearsDetail, profile: Profile,
         chosen = relevant_roles(domain, roles, profile)
         scope = f" in {domain}"
     elif posting_title and _RELEVANT.search(requirement.text):
-        chosen = [r for r in roles
-                  if _in_posting_field(r, profile, posting_title, posting_entries)]
+        chosen = _in_posting_field(roles, profile, posting_title, posting_entries)
         scope = " in the posting's field"
     else:
         chosen, scope = roles, ""

@@ -16,7 +16,7 @@ from functools import lru_cache
 from tailorfit.core.kinds import PostingSection as PostingSection
 from tailorfit.core.kinds import RequirementKind as RequirementKind
 from tailorfit.core.kinds import Strength as Strength
-from tailorfit.core.lemmas import lemminflect
+from tailorfit.core.lemmas import verb_lemmas
 from tailorfit.core.model import BlockKind, Document
 from tailorfit.core.parse.details import (
     DegreeDetail,
@@ -533,7 +533,7 @@ def _after_lead_in(document: Document, unit: _Unit) -> list[_Unit]:
     return [head, *_run_on_units(document, unit.start + rest, unit.end, unit, always=True)]
 
 
-# A sentence that puts a duty on the candidate, whatever section it stands in.
+# A sentence that puts a duty on the candidate: an ask even in a list of what the job offers.
 _YOU_MUST = re.compile(r"\W*(?:you|candidates?|applicants?)\s+(?:must|need to|will need to|"
                        r"are required to|have to)\b", re.IGNORECASE)
 # A lead-in whose items describe the candidate: "The warehouse is looking for new employees
@@ -557,8 +557,7 @@ def _a_short_verb_phrase(text: str) -> bool:
     if not 2 <= len(words) <= 15 or text.rstrip().endswith("?"):
         return False
     first = words[0].lower()
-    lemmas = lemminflect().getAllLemmas(first, "VERB").get("VERB", ())
-    return first in lemmas or first in ("are", "have", "has", "is")
+    return first in verb_lemmas(first) or first in ("are", "have", "has", "is")
 
 
 def _candidate_items(document: Document, start: int, end: int, unit: _Unit) -> list[_Unit]:
@@ -574,7 +573,7 @@ def _candidate_items(document: Document, start: int, end: int, unit: _Unit) -> l
         # "Visual Basic and Pivot": a name goes on; "(Visual Basic and ...)": inside brackets
         ends_item = previous[:1].islower() or previous.endswith(")")
         opens_item = match.group(2).islower() or match.group(2) == "(" or \
-            bool(lemminflect().getAllLemmas(match.group(1).lower(), "VERB"))
+            bool(verb_lemmas(match.group(1)))
         if ends_item and opens_item and previous.lower() not in _INTRODUCES_NAME \
                 and not depths[match.end()]:
             cuts.add(match.end())
