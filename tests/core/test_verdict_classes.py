@@ -15,8 +15,12 @@ from tailorfit.core.readers import read_pasted
 TODAY = date(2026, 12, 1)
 
 
+def _posted(title: str, *lines: str) -> str:
+    return f"{title}\n\nRequirements\n" + "".join(f"- {line}\n" for line in lines)
+
+
 def judge(requirement: str, resume: str, title: str = "Engineer") -> Verdict:
-    posting = read_pasted(f"{title}\n\nRequirements\n- {requirement}\n")
+    posting = read_pasted(_posted(title, requirement))
     (verdict,) = analyze_documents(posting, read_pasted(resume), today=TODAY).verdicts
     return verdict
 
@@ -817,10 +821,6 @@ def test_the_head_in_another_languages_bullet_is_partial(requirement: str, cv: s
     assert verdict.status is status
     if status is Status.PARTIAL:
         assert verdict.rule == Rule.OTHER_LANGUAGE.value
-
-
-def _posted(title: str, *lines: str) -> str:
-    return f"{title}\n\nRequirements\n" + "".join(f"- {line}\n" for line in lines)
 
 
 @pytest.mark.parametrize(("title", "asks", "cv", "status"), [
