@@ -584,3 +584,67 @@ def test_a_duty_put_on_the_candidate_in_the_benefits_list_is_asked() -> None:
                   "- Pension plan\n- Applicants need to provide their own scrubs\n"
                   "- You will need a car allowance? We pay mileage\n")
     assert nurse == ["Current RN license", "Applicants need to provide their own scrubs"]
+
+
+def test_round_bullets_touching_their_words_split_a_flattened_line() -> None:
+    text = ("Research Assistant\n\nAbout the post\nYou join a lab that studies sleep.\n"
+            "Thesis supervision \u2022Teaching of lab courses Qualifications \u2022A PhD degree "
+            "or equivalent .\n\u2022Strong communication skills \u2022Motivated by health "
+            "applications \u2022Experience in working with industry\n")
+    assert _asks(text) == ["A PhD degree or equivalent .", "Strong communication skills",
+                           "Motivated by health applications",
+                           "Experience in working with industry"]
+
+
+def test_a_heading_with_its_colon_inside_a_line_starts_the_requirements() -> None:
+    text = ("PhD Stipend in Soil Biology\n\nThe lab studies carbon in farm soils.\n"
+            "The starting salary for candidates with an MSc degree is set by agreement .\n"
+            "You can read more about the projects on our site Qualifications: Candidates are "
+            "required to have a master's degree in biology .\nGood communication skills both "
+            "oral and written .\nTo apply: In order to be considered you must fill in an online "
+            "form .\nThe application must include the following appendices: a CV and diplomas\n")
+    assert _asks(text) == ["Candidates are required to have a master's degree in biology .",
+                           "Good communication skills both oral and written ."]
+
+
+def test_a_sentence_cut_after_an_abbreviation_is_one_item() -> None:
+    text = ("Lab Engineer\n\nRequirements\nUse software for instrument control e.g .\n"
+            "LabVIEW .\nSupervision experience of e.g .\nMSc students\n")
+    assert _asks(text) == ["Use software for instrument control e.g . LabVIEW .",
+                           "Supervision experience of e.g . MSc students"]
+
+
+def test_sentences_about_the_candidate_after_the_duties_are_asks() -> None:
+    text = ("Application Specialist\n\nYour primary responsibilities will be to:\n"
+            "- Provide technical support to customers\n- Drive customer projects\n"
+            "Your working style is structured and you deliver in due time .\n"
+            "You are agile in a big organization .\n"
+            "This demands the ability to work independently .\n"
+            "You are responsible for the test kitchen .\n"
+            "You have the opportunity to travel to our sites .\n"
+            "You are welcome here whatever your background .\n")
+    assert _asks(text) == ["Your working style is structured and you deliver in due time .",
+                           "You are agile in a big organization .",
+                           "This demands the ability to work independently ."]
+
+
+def test_flattened_ads_in_real_postings(corpus: Path) -> None:
+    # SkillSpan ads of three employers, one sentence a line: round bullets touching their
+    # words under an inline "Qualifications", a "Qualifications:" heading inside a line, and
+    # sentences about the candidate after a lead-in to duties.
+    def asks(index: int) -> list[str]:
+        reference = f"../shared/corpus/labeled/skillspan/skillspan_dev.json#house-{index}"
+        document = read_reference(reference, REPO / "benchmarks" / "cases" / "x.json")
+        return [r.text for r in parse_posting(document).requirements]
+
+    postdoc = asks(30)
+    assert {"A PhD degree or equivalent .", "Motivated by health applications",
+            "Experience in working with industry"} <= set(postdoc)
+    phd = asks(38)
+    assert phd[0].startswith("Candidates are required to have a master")
+    assert not any(a.startswith(("The starting salary", "The Center", "To apply",
+                                 "The application must")) for a in phd)
+    dairy = asks(34)
+    assert {"You are agile in a big organization and are capable of reaching common business "
+            "objectives .", "This demands the ability to work independently and at the same "
+            "time be a good team-player ."} <= set(dairy)

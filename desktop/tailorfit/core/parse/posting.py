@@ -103,7 +103,8 @@ _NICE_WORDS = Folded(r"\b(?:preferred|preferably|we prefer|a plus|is a plus|are 
                          r"(?:great|nice|a plus)|not required|good to have|"
                          r"(?:is|are|be|very|also|especially|really) (?:helpful|beneficial)|"
                          r"(?:helpful|beneficial)(?=\s*[.)!]?\s*$)|"
-                         r"an? (?:absolute |big |real |great |clear |definite )?(?:plus|advantage|asset)|"
+                         r"an? (?:absolute |big |real |great |clear |definite |distinct )?"
+                         r"(?:plus|advantage|asset)|"
                          r"highly preferred|strongly preferred)\b")
 _MUST_WORDS = Folded(r"\b(?:required|must|mandatory|minimum|essential|at least|"
                          r"need to have|necessary)\b")
@@ -194,6 +195,19 @@ _YOU_OPEN = Folded(r"^\W*(?:(?:additionally|also|furthermore|finally|moreover),?
                    r"(?!\s+will\b(?!\s+need))(?!\s+(?:can|may) (?:expect|look forward))")
 
 
+# A sentence (not a duty's bullet) that says what the candidate is, has or likes: "You are agile
+# in a big organization", "Your working style is structured", "This demands the ability to work
+# independently". Not what the candidate will do or answer for ("You are responsible for ...").
+_DESCRIBES_CANDIDATE = Folded(
+    r"^\W*(?:(?:additionally|also|furthermore|moreover),?\s+)?(?:you(?:'re| are| have| like| love| "
+    r"enjoy| thrive| possess| master| speak)\b(?!.*\b(?:responsib\w*|in charge|accountable)\b)"
+    # what the job gives: "You are welcome at ...", "You have the opportunity to ..."
+    r"(?!\s+(?:never|not|welcome|invited|encouraged|entitled|offered|given|(?:the |an? )?"
+    r"(?:opportunity|chance|possibility|option|freedom))\b)|"
+    r"your (?:working style|personality|profile|background)\b|this (?:demands|requires) "
+    r"(?:the ability|that you)\b)")
+
+
 def _about_candidate(text: str) -> bool:
     return _YOU_OPEN.search(text) is not None and _OFFERED.search(text) is None
 
@@ -215,7 +229,9 @@ _MENU = Folded(r"\b(?:one or more|any|at least one) of the following\b")
 _DEGREE_SUBSTITUTE = Folded(r"may be substituted|in lieu of|substitut\w* for")
 _ROLE_SUBJECT = re.compile(r"^the\s+([\w\s()/&-]{3,80}?)\s+(?:is|will|shall)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)%][.!?])\s+(?=[A-Z(\"'])")
-_INLINE_SPLIT = re.compile(r"\s(?=(?:[-\u2022*]|\d{1,2}[.)])\s+[A-Z])")
+# An item's bullet inside a flattened line; a round bullet may touch its word ("\u2022Strong").
+_INLINE_SPLIT = re.compile(r"\s(?=(?:[-\u2022*]|\d{1,2}[.)])\s+[A-Z]|\u2022[A-Z])")
+_INLINE_BULLETS = re.compile(r"(?<=\s)\u2022\s*[A-Z]")
 _HEADING_FILLER = re.compile(r"\s+(?:for|this|the|our|your|of|with|us|position|role|job|team|"
                              r"you|to|&|and)\b")
 # "About Acme", "Facts about <ORGANIZATION>", "Working at Acme": a heading over the company's
@@ -278,7 +294,14 @@ _APPLICATION = Folded(
     r"\b(?:listed|described|outlined) (?:below|above)\b|"
     # documents to send with the application: "should submit (2) references"
     r"\b(?:should|must|are required to|is required to) submit\b|"
-    r"\battachments? (?:must|should) be\b")
+    r"\battachments? (?:must|should) be\b|"
+    # what an application must hold and how to send it: "The application must include ...",
+    # "To apply: ... you must fill in an online form"
+    r"\b(?:the|your|an|each) applications? (?:must|should|will need to) (?:include|contain|be)\b|"
+    r"^\W*to apply\b|\bsend (?:us )?your application\b|\bfill (?:in|out) (?:an?|the) "
+    r"(?:[\w<>-]+ ){0,2}(?:application )?form\b|"
+    # a pointer to more reading: "You can read more about planned projects at ..."
+    r"\b(?:read|find|learn) more (?:information )?about\b")
 # A lead-in to documents to send or checks to pass, not to requirements: "applicants ... are
 # required to submit:", "must successfully complete the following background investigations:".
 _APPLICATION_LEAD = Folded(
@@ -430,7 +453,8 @@ def parse_posting(document: Document) -> Posting:
             prose = not unit.listy and len(unit.text.split()) >= 30
             requirements.extend(_items(document, unit, section, prose=prose))
         elif section is PostingSection.RESPONSIBILITIES:
-            if (unit.listy or len(unit.text.split()) < 30) and _asks_of_candidate(unit.text):
+            if ((unit.listy or len(unit.text.split()) < 30) and _asks_of_candidate(unit.text)) or (
+                    not unit.listy and _DESCRIBES_CANDIDATE.search(unit.text)):
                 # "Good understanding of Oracle PL/SQL" filed under duties is still an ask.
                 requirements.extend(_items(document, unit, PostingSection.REQUIREMENTS,
                                            prose=False))
@@ -483,7 +507,8 @@ def _units(document: Document) -> list[_Unit]:
         end = base + len(block.text)
         listy = block.kind is BlockKind.LIST_ITEM or block.content_start > 0
         body = block.text[block.content_start:]
-        if (end - start > 250 and _INLINE_SPLIT.search(body)) or (
+        if (end - start > 250 and _INLINE_SPLIT.search(body)) or _heading_inside(body) or len(
+                _INLINE_BULLETS.findall(body)) >= 2 or (
                 end - start > 100 and len(_run_on_cuts(body)) >= 3):
             units.extend(_split_long(document, start, end, index, block.kind))
             continue
@@ -666,9 +691,17 @@ def _inline_headings(text: str) -> tuple[tuple[int, int], ...]:
         if re.match(r"(?:you|we)\b", lower[head:]):
             continue  # "You must submit ..." opens a sentence, not a heading
         after = text[tail:].lstrip()
-        if words >= 2 and (not after or _OPENS_ITEM.match(after)):
+        # a round bullet after it opens an item: "... project management Qualifications \u2022A PhD"
+        if after.startswith("\u2022") or (words >= 2 and (not after or _OPENS_ITEM.match(after))):
             found.append((head, tail))
     return tuple(found)
+
+
+def _heading_inside(text: str) -> bool:
+    """A heading with its colon inside a line, after other text: "... on <CONTACT>
+    Qualifications: Candidates are required to ...". Its line is split there."""
+    return ":" in text and any(len(text[:head].split()) >= 3 and text[tail - 1] == ":"
+                               for head, tail in _inline_headings(text))  # not "Skill Sets/ Requirements:"
 
 
 def _in_capitals(text: str, head: int, end: int) -> bool:
@@ -715,7 +748,7 @@ def _split_long(document: Document, start: int, end: int, block: int,
         if not stripped:
             continue
         offset = lo + piece.index(stripped)
-        marker = re.match(r"^(?:[-\u2022*]|\d{1,2}[.)])\s+", stripped)
+        marker = re.match(r"^(?:[-\u2022*]|\d{1,2}[.)])\s+|^\u2022", stripped)
         skip = marker.end() if marker else 0
         body = stripped[skip:]
         if not body:

@@ -12,8 +12,9 @@ from tailorfit.core.normalize import normalize
 PieceFactory = Callable[[int, int], Piece]
 """Builds the piece for raw offsets ``start:end`` of the block being assembled."""
 
-# A leading bullet glyph (already folded to "•" or a dash/asterisk) or an enumerator.
-_MARKER = re.compile(r"^(?:[•*\-+>\u2192]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])(?: |$)")
+# A leading bullet glyph (already folded to "•" or a dash/asterisk) or an enumerator. A round
+# bullet may touch its first word ("•Strong communication skills").
+_MARKER = re.compile(r"^(?:(?:[•*\-+>\u2192]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])(?: |$)|•(?=[A-Z]))")
 
 
 def list_marker_end(text: str) -> int:

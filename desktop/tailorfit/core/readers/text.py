@@ -235,6 +235,8 @@ class PieceAt:
 
 
 _ENDS_ON_INITIAL = re.compile(r"(?:^|\s)[A-Z] ?\.$")
+# An abbreviation that never ends a sentence; a sentence splitter may still cut after it.
+_ENDS_ON_ABBREVIATION = re.compile(r"(?:^|\s)(?:e\.g|i\.e|approx|incl|cf|viz|Prof|Dr|Mr|Mrs|Ms) ?\.$")
 
 
 def _text_column(item: str) -> int:
@@ -256,6 +258,8 @@ def _continues(previous: str, current: str) -> bool:
     """
     if _ENDS_ON_INITIAL.search(previous) and current[:1].islower():
         return True
+    if _ENDS_ON_ABBREVIATION.search(previous) and not _STARTS_ITEM.match(current):
+        return True  # "Supervision experience of e.g ." / "MSc students": cut after "e.g."
     if previous.count("(") > previous.count(")") and not _STARTS_ITEM.match(current):
         return True  # "a Master's degree ( i.e ." / "Business Engineering ) ...": one sentence
     return (len(previous) >= _WRAP_WIDTH and previous[-1] not in ".:;!?"
