@@ -51,14 +51,15 @@ def test_fresh_cases_hold_their_first_run(corpus: Path) -> None:
     totals = evaluate(REPO / "benchmarks" / "cases_fresh")
     overall = totals.overall()
     assert overall["cases"] == 10 and overall["labels"] >= 80
-    # Flattened ads read better (round bullets touching their words, a heading inside a line,
-    # sentences about the candidate after the duties): recall 70.4 -> 72.8%.
-    assert overall["recall"] >= 0.72
-    assert overall["precision"] >= 0.74
-    # First run 52.6%. Agreement is counted over extracted labels: the two labels the better
-    # reading found disagree (the same 30 verdicts agree), so it fell to 50.8%.
-    assert overall["agreement"] >= 0.50
-    assert overall["severe"] <= 0.09  # first run 12.3%
+    # Flattened ads read better (round bullets touching their words, headings inside a line
+    # and without a colon, sentences about the candidate after the duties): recall 70.4 ->
+    # 79.0%, precision 73.2 -> 77.3%.
+    assert overall["recall"] >= 0.78
+    assert overall["precision"] >= 0.77
+    # First run 52.6%. Agreement is counted over extracted labels: of the seven labels the
+    # better reading found, three agree, so it fell to 51.6% (33 of 64 agree, was 30 of 57).
+    assert overall["agreement"] >= 0.51
+    assert overall["severe"] <= 0.08  # first run 12.3%
 
 
 def test_third_fresh_split_holds_its_first_run(corpus: Path) -> None:
@@ -68,7 +69,7 @@ def test_third_fresh_split_holds_its_first_run(corpus: Path) -> None:
     overall = totals.overall()
     assert overall["cases"] == 10 and overall["labels"] >= 110
     assert overall["recall"] >= 0.90
-    assert overall["precision"] >= 0.79
+    assert overall["precision"] >= 0.82  # 79.8% until flattened ads read better
     # 61.2% until Windows-1252 quotes were repaired in reading: three more labels extracted
     # (recall 87.5 -> 90.2%), and the split's agreement, counted over extracted labels, fell
     # to 58.4% (one verdict fewer agrees; the pairs stay unread).

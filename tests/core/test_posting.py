@@ -648,3 +648,56 @@ def test_flattened_ads_in_real_postings(corpus: Path) -> None:
     assert {"You are agile in a big organization and are capable of reaching common business "
             "objectives .", "This demands the ability to work independently and at the same "
             "time be a good team-player ."} <= set(dairy)
+
+
+def test_closing_sections_of_a_university_ad_ask_nothing() -> None:
+    text = ("PhD Scholarship in Climate Economics\n\nQualifications\n"
+            "Candidates should have a Master's degree in economics .\n"
+            "Strong oral and written English communication skills are essential .\n"
+            "Approval and Enrolment\nThe scholarships are subject to academic approval and the "
+            "candidates will be enrolled in a degree programme .\nAssessment\nOnline "
+            "applications will be screened against a set of criteria .\nSalary and appointment "
+            "terms\nThe period of employment is 3 years .\nFurther information\nThe supervisor "
+            "can be contacted directly to answer any specific questions .\n")
+    assert _asks(text) == ["Candidates should have a Master's degree in economics .",
+                           "Strong oral and written English communication skills are essential ."]
+
+
+def test_who_we_are_looking_for_heads_the_requirements() -> None:
+    text = ("Cost Controller\n\nResponsibilities\n- Monthly reporting of IT spend\n"
+            "Who we are looking for\nYou can work independently and in teams .\n"
+            "Understands the challenges of an ERP roll-out in a global company and how to plan "
+            "for them and report on them to the finance directors of every region we have "
+            "offices in across the world .\nPerforms and accepts regular reviews .\n")
+    assert _asks(text)[0] == "You can work independently and in teams ."
+    assert "Performs and accepts regular reviews ." in _asks(text)
+
+
+def test_a_lead_in_to_preferences_inside_a_flattened_line() -> None:
+    found = _strengths("Project Manager\n\nThe qualifications you need\nYou have a solid "
+                       "understanding of IT project management .\nCandidates who have the "
+                       "following will be preferred: \u2022Certifications within SAFe are highly "
+                       "valued \u2022Expert skills within Excel and JIRA\nThe application "
+                       "deadline is 15 July 2016.\n")
+    assert found == {"You have a solid understanding of IT project management .": Strength.MUST,
+                     "Certifications within SAFe are highly valued": Strength.NICE,
+                     "Expert skills within Excel and JIRA": Strength.NICE}
+
+
+def test_section_headings_of_flattened_ads_in_real_postings(corpus: Path) -> None:
+    # Ads of three employers: a university's closing sections, a bank's preferences after a
+    # lead-in, a consultancy's "Who we are looking for".
+    def parsed(reference: str) -> dict[str, Strength]:
+        document = read_reference("../shared/corpus/labeled/skillspan/" + reference,
+                                  REPO / "benchmarks" / "cases" / "x.json")
+        return {r.text: r.strength for r in parse_posting(document).requirements}
+
+    university = parsed("skillspan_dev.json#house-41")
+    assert len(university) == 5
+    assert not any(a.startswith(("Approval", "Salary", "The period", "Online applications"))
+                   for a in university)
+    bank = parsed("skillspan_dev.json#house-42")
+    assert bank["Expert skills within Excel JIRA Confluence and SharePoint"] is Strength.NICE
+    consultancy = parsed("skillspan_dev.json#tech-1")
+    assert {"Performs and accepts regular code reviews .",
+            "Deep experience with DevOps architecture and implementation"} <= set(consultancy)

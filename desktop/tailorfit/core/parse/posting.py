@@ -37,7 +37,10 @@ _CUES: list[tuple[PostingSection, re.Pattern[str]]] = [
         r"additional information|working conditions|work schedule|contact(?: us| information)?\b|"
         r"job location|work location|start-up|start date|application\b|applying|"
         # when the work happens: "Working days and times:", "Hours of work"
-        r"working (?:days|hours|times?)|work(?:ing)? days|hours of work|opening hours")),
+        r"working (?:days|hours|times?)|work(?:ing)? days|hours of work|opening hours|"
+        # a university ad's closing sections: "Assessment", "Approval and Enrolment",
+        # "Further information"
+        r"^assessment(?: process| procedure)?$|enrol?lment|(?:further|more) information")),
     (PostingSection.PREFERRED, re.compile(
         r"nice[- ]to[- ]haves?|good[- ]to[- ]haves?|great[- ]to[- ]haves?|preferred|bonus(?: points)?|"
         r"\bpluses\b|\ba plus\b|desired|desirable|\bideally\b|extra credit|stand out|even better|"
@@ -49,10 +52,11 @@ _CUES: list[tuple[PostingSection, re.Pattern[str]]] = [
         r"what this job offers|our offer|we provide|life at|(?:top )?reasons to (?:work|join)|"
         r"remuneration|we can offer|we(?: will)? offer you|terms of (?:salary and )?employment|"
         r"(?:salary|pay) and (?:terms|conditions)|employment terms|terms and conditions|"
-        r"awaits? you|awaiting you|what's in store|in return")),
+        r"awaits? you|awaiting you|what's in store|in return|appointment terms|"
+        r"terms of appointment")),
     (PostingSection.REQUIREMENTS, re.compile(
         r"educational background|requirements?|required|qualifications?|minimum|basic|must[- ]haves?|"
-        r"what you(?:'ll| will)? (?:need|bring|have|know|offer)|what we(?:'re| are) looking for|"
+        r"what you(?:'ll| will)? (?:need|bring|have|know|offer)|(?:what|who) we(?:'re| are) looking for|"
         r"who you are|(?:necessary |essential |key )?prerequisites|"
         r"you have|you should have|you bring|you'll bring|about you|your profile|your background|"
         r"your skills|your experience|skills?|experience|education|knowledge|abilities|"
@@ -70,7 +74,7 @@ _CUES: list[tuple[PostingSection, re.Pattern[str]]] = [
         r"position summary|job summary|accountabilities|essential functions|what you will")),
     (PostingSection.ABOUT, re.compile(
         r"about\b|facts about|who we are|(?:our|the) (?:mission|story|company|team|culture|"
-        r"values)|"
+        r"values)|research (?:group|environment)|project environment|"
         r"company (?:overview|description)|overview|introduction|the opportunity|description|"
         r"summary")),
 ]
@@ -105,7 +109,8 @@ _NICE_WORDS = Folded(r"\b(?:preferred|preferably|we prefer|a plus|is a plus|are 
                          r"(?:helpful|beneficial)(?=\s*[.)!]?\s*$)|"
                          r"an? (?:absolute |big |real |great |clear |definite |distinct )?"
                          r"(?:plus|advantage|asset)|"
-                         r"highly preferred|strongly preferred)\b")
+                         r"highly preferred|strongly preferred|(?:is|are) (?:highly |greatly |much )?"
+                         r"valued)\b")
 _MUST_WORDS = Folded(r"\b(?:required|must|mandatory|minimum|essential|at least|"
                          r"need to have|necessary)\b")
 _CERT_WORDS = Folded(r"certif\w*|licen[sc]\w*|\bregistered nurse\b|\b(?:RN|LPN|BLS|ACLS|PALS|"
@@ -208,6 +213,12 @@ _DESCRIBES_CANDIDATE = Folded(
     r"(?:the ability|that you)\b)")
 
 
+# An item that describes the person by what they do: "Understands the challenges of cloud
+# adoption ...", "Performs and accepts regular code reviews".
+_PERSON_VERB = Folded(r"^\W*(?:understands|knows|has|possesses|holds|brings|demonstrates|performs|"
+                      r"uses|takes|thrives|enjoys|communicates|speaks)\b")
+
+
 def _about_candidate(text: str) -> bool:
     return _YOU_OPEN.search(text) is not None and _OFFERED.search(text) is None
 
@@ -301,7 +312,7 @@ _APPLICATION = Folded(
     r"^\W*to apply\b|\bsend (?:us )?your application\b|\bfill (?:in|out) (?:an?|the) "
     r"(?:[\w<>-]+ ){0,2}(?:application )?form\b|"
     # a pointer to more reading: "You can read more about planned projects at ..."
-    r"\b(?:read|find|learn) more (?:information )?about\b")
+    r"\b(?:read|find|learn) more (?:information )?about\b|\bapplication deadline is\b")
 # A lead-in to documents to send or checks to pass, not to requirements: "applicants ... are
 # required to submit:", "must successfully complete the following background investigations:".
 _APPLICATION_LEAD = Folded(
@@ -885,6 +896,12 @@ def _assign_sections(document: Document,
         if not unit.noise and not unit.piece:  # a piece's headings were cut out already
             kind, text = _heading_of(document, unit)
             unit.heading, unit.heading_text = kind, text
+        elif unit.piece and not unit.noise and unit.text.rstrip().endswith(":"):
+            # ... but not a lead-in to preferences: "Candidates who have the following will be
+            # preferred: \u2022..."
+            kind, text = _heading_of(document, unit)
+            if kind is PostingSection.PREFERRED:
+                unit.heading, unit.heading_text = kind, text
         expanded.append(unit)
     units[:] = expanded
     for unit in units:
@@ -912,7 +929,7 @@ def _assign_sections(document: Document,
         elif (current in (PostingSection.REQUIREMENTS, PostingSection.PREFERRED) and items_seen
               and not unit.noise and not unit.listy and len(unit.text.split()) >= 30
               and not _REQUIREMENT_SENTENCE.search(unit.text)
-              and not _about_candidate(unit.text)):
+              and not _about_candidate(unit.text) and not _PERSON_VERB.search(unit.text)):
             # Company prose after the list: the requirements ended without a heading.
             sections.append(Section(current, title, start, unit.start))
             current, title, start = PostingSection.ABOUT, "", unit.start
