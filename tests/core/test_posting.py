@@ -701,3 +701,37 @@ def test_section_headings_of_flattened_ads_in_real_postings(corpus: Path) -> Non
     consultancy = parsed("skillspan_dev.json#tech-1")
     assert {"Performs and accepts regular code reviews .",
             "Deep experience with DevOps architecture and implementation"} <= set(consultancy)
+
+
+def test_we_expect_you_to_leads_in_to_asks_run_together() -> None:
+    found = _strengths("Pricing Analyst\n\nAbout the job\nYou will set prices for our range .\n"
+                       "More specifically we expect you to: Hold a master's degree in Finance "
+                       "or similar\nBe a quick learner Be structured in your approach Speak and "
+                       "write English effortlessly Danish is an advantage\nYour opportunities\n"
+                       "You will gain valuable knowledge about markets .\n")
+    assert found == {"Hold a master's degree in Finance or similar": Strength.MUST,
+                     "Be a quick learner": Strength.MUST,
+                     "Be structured in your approach": Strength.MUST,
+                     "Speak and write English effortlessly": Strength.MUST,
+                     "Danish is an advantage": Strength.NICE}
+
+
+def test_a_lead_in_opening_its_line_heads_the_requirements() -> None:
+    asks = _asks("Consultant Surgeon\n\nWe expect you to: Be a registered surgeon .\n"
+                 "Work in a way that is patient-centred .\nSee IT systems as an aid in your work "
+                 "and do what you can to be at the forefront of developments in this area .\n"
+                 "Be good humoured loyal dedicated and flexible .\nWe can offer\nA busy "
+                 "department .\nWe expect that after 3-6 months you will be fluent enough to "
+                 "cut the Danish lessons down .\n")
+    assert asks == ["Be a registered surgeon", "Work in a way that is patient-centred",
+                    "See IT systems as an aid in your work and do what you can to be at the "
+                    "forefront of developments in this area .",
+                    "Be good humoured loyal dedicated and flexible ."]
+
+
+def test_sentences_about_the_candidate_with_an_adverb_in_a_prose_ad() -> None:
+    asks = _asks("Project Manager\n\nWe handle campaigns for toy brands .\nYou probably have a "
+                 "BA-level or market economist background .\nYou remain calm when plans "
+                 "suddenly change .\nWe are a full-service agency .\n")
+    assert asks == ["You probably have a BA-level or market economist background .",
+                    "You remain calm when plans suddenly change ."]

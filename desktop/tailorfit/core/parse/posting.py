@@ -52,7 +52,7 @@ _CUES: list[tuple[PostingSection, re.Pattern[str]]] = [
         r"what this job offers|our offer|we provide|life at|(?:top )?reasons to (?:work|join)|"
         r"remuneration|we can offer|we(?: will)? offer you|terms of (?:salary and )?employment|"
         r"(?:salary|pay) and (?:terms|conditions)|employment terms|terms and conditions|"
-        r"awaits? you|awaiting you|what's in store|in return|appointment terms|"
+        r"awaits? you|awaiting you|what's in store|in return|appointment terms|your opportunities|"
         r"terms of appointment")),
     (PostingSection.REQUIREMENTS, re.compile(
         r"educational background|requirements?|required|qualifications?|minimum|basic|must[- ]haves?|"
@@ -133,7 +133,8 @@ _REQUIREMENT_SENTENCE = re.compile(
     r"\b(?:\d+\+?\s*(?:-\s*\d+\s*)?\+?\s*(?:years?|yrs)|experience (?:with|in|of|using)|"
     r"experienced (?:in|with)|knowledge of|proficien\w*|familiar\w*|degree|bachelor|master'?s|"
     r"diploma|certif\w*|licen[sc]\w*|must (?:have|be|hold|possess)|required|requirements?|"
-    r"should (?:have|be)|you (?:have|are|bring|possess|hold|know)|abilit(?:y|ies) (?:to|in)|"
+    r"should (?:have|be)|you (?:\w+ly )?(?:have|are|bring|possess|hold|know|remain)\b|"
+    r"abilit(?:y|ies) (?:to|in)|"
     r"able to|demonstrat\w* (?:the )?(?:abilit|skill|knowledge|proficien)|"
     r"skills? (?:in|with)|experience from|you (?:will )?(?:also )?need|you must|"
     r"expertise|background in|understanding of|fluen(?:t|cy)|candidates? (?:must|should|will)|"
@@ -562,6 +563,11 @@ def _after_lead_in(document: Document, unit: _Unit) -> list[_Unit]:
     if candidate:
         items = _candidate_items(document, unit.start + rest, unit.end, unit)
         if items:
+            found = classify_heading(lead.rstrip(":"), _CUES) if last == lead else None
+            if found is not None and found.kind is PostingSection.REQUIREMENTS:
+                # "We expect you to: Be a registered surgeon ..." opening its line heads the
+                # requirements: the lines after it ask too.
+                head.heading, head.heading_text = found.kind, lead.rstrip(":")
             return [head, *items]
     if len(unit.text) - colon < 60 or not _OPENS_ITEM.match(unit.text, rest) or \
             not _run_on_cuts(unit.text[rest:]):
@@ -578,7 +584,7 @@ _YOU_MUST = re.compile(r"\W*(?:you|candidates?|applicants?)\s+(?:must|need to|wi
 _CANDIDATE_LEAD = Folded(
     r"\b(?:looking|searching|seeking|hoping)\s+for\b[^:]*\b(?:who|that)\s*:$|"
     r"\b(?:important|crucial|essential|expect|require|ideal(?:ly)?|hope|want|need|wish)\b"
-    r"[^:]{0,30}\bthat you\s*:$|"
+    r"[^:]{0,30}\bthat you\s*:$|\b(?:expect|require|need|want)s?\s+you\s+to\s*:$|"
     r"\b(?:candidates?|applicants?|persons?|someone|people|you)\s+(?:who|that)\s*:$")
 # In such a list, a capitalised word after a lowercase one and before another lowercase one
 # starts the next item: "... enjoy manual work Are precise and goal oriented"; before a
@@ -608,8 +614,11 @@ def _candidate_items(document: Document, start: int, end: int, unit: _Unit) -> l
         previous = before.rsplit(None, 1)[-1] if before else ""
         # "Visual Basic and Pivot": a name goes on; "(Visual Basic and ...)": inside brackets
         ends_item = previous[:1].islower() or previous.endswith(")")
-        opens_item = match.group(2).islower() or match.group(2) == "(" or \
-            bool(verb_lemmas(match.group(1)))
+        # A capitalised verb opens the next item; another capitalised word does unless it is
+        # the object of a verb before it ("Speak and write English effortlessly").
+        opens_item = bool(verb_lemmas(match.group(1))) or (
+            (match.group(2).islower() or match.group(2) == "(")
+            and not verb_lemmas(previous.lower()))
         if ends_item and opens_item and previous.lower() not in _INTRODUCES_NAME \
                 and not depths[match.end()]:
             cuts.add(match.end())
