@@ -735,3 +735,25 @@ def test_sentences_about_the_candidate_with_an_adverb_in_a_prose_ad() -> None:
                  "suddenly change .\nWe are a full-service agency .\n")
     assert asks == ["You probably have a BA-level or market economist background .",
                     "You remain calm when plans suddenly change ."]
+
+
+def test_where_the_one_hired_will_work_and_how_they_are_chosen_ask_nothing() -> None:
+    asks = _asks("Associate Professor in eDNA\n\nYou have a strong publication "
+                 "record .\nThe candidate will become a member of the Section for Genetics .\n"
+                 "The successful candidate will join an international team of 70 people .\n"
+                 "Experience with teaching and supervision is important for the role .\n"
+                 "The selection is made on the basis of an assessment of the candidates .\n")
+    assert asks == ["You have a strong publication record .",
+                    "Experience with teaching and supervision is important for the role ."]
+
+
+def test_a_short_closing_heading_inside_a_flattened_line() -> None:
+    asks = _asks("Bioinformatician\n\nQualifications\nPhD in Bioinformatics or equivalent "
+                 "Ability to communicate with non-experts both verbally and in writing Experience "
+                 "with Python and R Knowledge of biological mechanisms ( preferably in pharma ) "
+                 "Working at <ORGANIZATION> <ORGANIZATION> At <ORGANIZATION> your skills and "
+                 "ambition help us change lives for the better .\n")
+    assert asks == ["PhD in Bioinformatics or equivalent",
+                    "Ability to communicate with non-experts both verbally and in writing",
+                    "Experience with Python and R",
+                    "Knowledge of biological mechanisms ( preferably in pharma )"]

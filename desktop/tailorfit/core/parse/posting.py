@@ -53,6 +53,7 @@ _CUES: list[tuple[PostingSection, re.Pattern[str]]] = [
         r"remuneration|we can offer|we(?: will)? offer you|terms of (?:salary and )?employment|"
         r"(?:salary|pay) and (?:terms|conditions)|employment terms|terms and conditions|"
         r"awaits? you|awaiting you|what's in store|in return|appointment terms|your opportunities|"
+        r"^working (?:at|for|with) (?:us|<organization>)|"
         r"terms of appointment")),
     (PostingSection.REQUIREMENTS, re.compile(
         r"educational background|requirements?|required|qualifications?|minimum|basic|must[- ]haves?|"
@@ -214,6 +215,11 @@ _DESCRIBES_CANDIDATE = Folded(
     r"(?:the ability|that you)\b)")
 
 
+# Where the one hired will work, not what they must bring: "The successful candidate will join
+# an international team", "The candidate will become a member of the Section for Genetics".
+_JOINS = Folded(r"^\W*the (?:successful |selected |new )?(?:candidate|applicant|person) will "
+                r"(?:join|become (?:a )?(?:member|part)|be (?:part of|a member|based|employed|"
+                r"affiliated|placed|offered|working))\b")
 # An item that describes the person by what they do: "Understands the challenges of cloud
 # adoption ...", "Performs and accepts regular code reviews".
 _PERSON_VERB = Folded(r"^\W*(?:understands|knows|has|possesses|holds|brings|demonstrates|performs|"
@@ -313,7 +319,8 @@ _APPLICATION = Folded(
     r"^\W*to apply\b|\bsend (?:us )?your application\b|\bfill (?:in|out) (?:an?|the) "
     r"(?:[\w<>-]+ ){0,2}(?:application )?form\b|"
     # a pointer to more reading: "You can read more about planned projects at ..."
-    r"\b(?:read|find|learn) more (?:information )?about\b|\bapplication deadline is\b")
+    r"\b(?:read|find|learn) more (?:information )?about\b|\bapplication deadline is\b|"
+    r"\bthe selection (?:is|will be) made\b|\bshort-?listing\b")
 # A lead-in to documents to send or checks to pass, not to requirements: "applicants ... are
 # required to submit:", "must successfully complete the following background investigations:".
 _APPLICATION_LEAD = Folded(
@@ -724,6 +731,22 @@ def _heading_inside(text: str) -> bool:
                                for head, tail in _inline_headings(text))  # not "Skill Sets/ Requirements:"
 
 
+def _closing_heading(text: str) -> PostingSection | None:
+    """A short piece of a flattened line that heads what the job offers or the company's own
+    text ("Working at <ORGANIZATION>", "Salary and appointment terms"); a piece is never taken
+    for a requirements heading this way, as an item can look like one ("Language skills")."""
+    words = text.split()
+    if not 2 <= len(words) <= 6 or text.endswith((".", ",", ";")) or re.search(r"\d", text):
+        return None
+    found = classify_heading(text.rstrip(":"), _CUES)
+    if found is None or found.kind not in (PostingSection.BENEFITS, PostingSection.ABOUT,
+                                           PostingSection.OTHER):
+        return None
+    if found.coverage >= 0.75 or (len(words) <= 4 and found.coverage >= 0.6):
+        return found.kind
+    return None
+
+
 def _in_capitals(text: str, head: int, end: int) -> bool:
     return re.fullmatch(r"[A-Z][A-Z&/ '-]*[A-Z]", text[head:end]) is not None
 
@@ -783,6 +806,8 @@ def _split_long(document: Document, start: int, end: int, block: int,
                 unit.heading, unit.heading_text = found.kind, title
             elif title.lower().startswith("about "):
                 unit.heading, unit.heading_text = PostingSection.ABOUT, title
+        elif not marker and _closing_heading(body):
+            unit.heading, unit.heading_text = _closing_heading(body), body
         units.append(unit)
     return units
 
@@ -1077,6 +1102,8 @@ def _item_of_line(text: str, section: PostingSection, prose: bool,
     describes = _ROLE_SUBJECT.match(stripped)
     if describes and JOB_TITLE.search(describes.group(1)) and "candidate" not in describes.group(1):
         return None  # "The Specialty Educator will have ..." describes the job, not the person
+    if _JOINS.search(stripped):
+        return None  # "The candidate will become a member of the Section ...": where one works
     years = parse_years(stripped)
     degree = parse_degree(stripped)
     if degree is not None and degree.level is DegreeLevel.HIGH_SCHOOL and years is not None:
