@@ -757,3 +757,33 @@ def test_a_short_closing_heading_inside_a_flattened_line() -> None:
                     "Ability to communicate with non-experts both verbally and in writing",
                     "Experience with Python and R",
                     "Knowledge of biological mechanisms ( preferably in pharma )"]
+
+
+def test_you_need_to_leads_in_to_asks_and_a_preferred_kind_keeps_an_item_a_must() -> None:
+    found = _strengths("Team Leader Customer Service\n\nWe serve farmers worldwide .\nIn this "
+                       "position you need to: Have experience with people management\nHave "
+                       "experience from Sales or Customer Service areas\nSpeak with data to make "
+                       "decisions Excel in change management Be familiar with lean tools and "
+                       "preferably also with using Tableau Hold a degree; preferably within "
+                       "Supply Chain Management .\n")
+    assert found == {"Have experience with people management": Strength.MUST,
+                     "Have experience from Sales or Customer Service areas": Strength.MUST,
+                     "Speak with data to make decisions": Strength.MUST,
+                     "Excel in change management": Strength.MUST,
+                     "Be familiar with lean tools and preferably also with using Tableau":
+                         Strength.MUST,
+                     "Hold a degree; preferably within Supply Chain Management": Strength.MUST}
+    assert _strengths("Engineer\n\nRequirements\n- 5+ years of experience, preferably with E&P "
+                      "companies\n- Ideally a PhD in physics\n") == {
+        "5+ years of experience, preferably with E&P companies": Strength.MUST,
+        "Ideally a PhD in physics": Strength.NICE}
+
+
+def test_a_lead_in_to_the_following_qualifications_heads_them() -> None:
+    asks = _asks("Data Protection Lead\n\nYou will lead our compliance project .\nHowever we "
+                 "believe that the following formal qualifications will improve your chances of "
+                 "success: \u2022Bachelor's degree within a relevant field\n\u2022Experience in "
+                 "working with compliance\nKnowledge of the\nDanish Data Protection Act is an "
+                 "advantage .\n")
+    assert asks == ["Bachelor's degree within a relevant field", "Experience in working with "
+                    "compliance", "Knowledge of the Danish Data Protection Act is an advantage ."]

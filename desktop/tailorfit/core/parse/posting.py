@@ -426,6 +426,7 @@ class _Unit:
     noise: bool = False
     piece: bool = False  # cut from a posting flattened to one long line
     asks: bool = False  # an item after a lead-in about the candidate ("employees that:")
+    lead: bool = False  # the lead-in itself ("In this position you need to:"): never an item
 
 
 def parse_posting(document: Document) -> Posting:
@@ -440,7 +441,7 @@ def parse_posting(document: Document) -> Posting:
     preferred_list: str | None = None  # the marker kind of a notes list of preferences
     menu: str | None = None  # the group of a list introduced as "one or more of the following"
     for unit, section in assigned:
-        if unit.noise or unit.heading is not None:
+        if unit.noise or unit.heading is not None or unit.lead:
             continue
         if preferred_list is not None:
             if unit.listy and _marker_kind(unit.marker) == preferred_list:
@@ -567,6 +568,14 @@ def _after_lead_in(document: Document, unit: _Unit) -> list[_Unit]:
     # A sentence that leads in, not a heading: it keeps the section it is in.
     head = _Unit(unit.start, unit.start + colon + 1, lead, False, unit.block_kind, unit.block,
                  piece=True)
+    if _QUALIFICATIONS_LEAD.search(last):
+        # "However we believe that the following formal qualifications will improve your
+        # chances of success: \u2022Bachelor's degree ...": it heads the requirements.
+        head.heading, head.heading_text = PostingSection.REQUIREMENTS, last.rstrip(":")
+        body = unit.text[rest:]
+        skip = len(body) - len(body.lstrip(" \u2022*-"))
+        return [head, _Unit(unit.start + rest + skip, unit.end, body[skip:], True,
+                            unit.block_kind, unit.block, piece=True)]
     if candidate:
         items = _candidate_items(document, unit.start + rest, unit.end, unit)
         if items:
@@ -575,6 +584,7 @@ def _after_lead_in(document: Document, unit: _Unit) -> list[_Unit]:
                 # "We expect you to: Be a registered surgeon ..." opening its line heads the
                 # requirements: the lines after it ask too.
                 head.heading, head.heading_text = found.kind, lead.rstrip(":")
+            head.lead = True
             return [head, *items]
     if len(unit.text) - colon < 60 or not _OPENS_ITEM.match(unit.text, rest) or \
             not _run_on_cuts(unit.text[rest:]):
@@ -582,6 +592,8 @@ def _after_lead_in(document: Document, unit: _Unit) -> list[_Unit]:
     return [head, *_run_on_units(document, unit.start + rest, unit.end, unit, always=True)]
 
 
+_QUALIFICATIONS_LEAD = Folded(r"\bthe following (?:[\w-]+ ){0,2}(?:qualifications|requirements|"
+                              r"skills|competenc\w+)\b[^:]{0,60}:$")
 # A sentence that puts a duty on the candidate: an ask even in a list of what the job offers.
 _YOU_MUST = re.compile(r"\W*(?:you|candidates?|applicants?)\s+(?:must|need to|will need to|"
                        r"are required to|have to)\b", re.IGNORECASE)
@@ -592,6 +604,7 @@ _CANDIDATE_LEAD = Folded(
     r"\b(?:looking|searching|seeking|hoping)\s+for\b[^:]*\b(?:who|that)\s*:$|"
     r"\b(?:important|crucial|essential|expect|require|ideal(?:ly)?|hope|want|need|wish)\b"
     r"[^:]{0,30}\bthat you\s*:$|\b(?:expect|require|need|want)s?\s+you\s+to\s*:$|"
+    r"\byou (?:will )?(?:need to|must|should)\s*:$|"
     r"\b(?:candidates?|applicants?|persons?|someone|people|you)\s+(?:who|that)\s*:$")
 # In such a list, a capitalised word after a lowercase one and before another lowercase one
 # starts the next item: "... enjoy manual work Are precise and goal oriented"; before a
@@ -609,6 +622,14 @@ def _a_short_verb_phrase(text: str) -> bool:
     return first in verb_lemmas(first) or first in ("are", "have", "has", "is")
 
 
+_NEVER_LAST = frozenset({"of", "in", "within", "with", "for", "to", "from", "by", "on", "at",
+                         "as", "the", "a", "an", "and", "or", "your", "our", "their"})
+# Verbs that open an item about the candidate even after a name ("... using Tableau Hold a
+# degree"); another verb after a name is part of it ("Customer Service areas").
+_ITEM_VERBS = frozenset({"have", "hold", "be", "are", "speak", "possess", "master", "show", "like",
+                         "enjoy", "thrive", "know", "can", "demonstrate", "bring"})
+
+
 def _candidate_items(document: Document, start: int, end: int, unit: _Unit) -> list[_Unit]:
     """The items run together after a lead-in about the candidate, each an ask."""
     text = document.text[start:end]
@@ -620,12 +641,15 @@ def _candidate_items(document: Document, start: int, end: int, unit: _Unit) -> l
         before = text[:match.start()].rstrip()
         previous = before.rsplit(None, 1)[-1] if before else ""
         # "Visual Basic and Pivot": a name goes on; "(Visual Basic and ...)": inside brackets
-        ends_item = previous[:1].islower() or previous.endswith(")")
+        ends_item = previous[:1].islower() or previous.endswith(")") or (
+            match.group(2).islower() and match.group(1).lower() in _ITEM_VERBS)  # "Tableau Hold a"
         # A capitalised verb opens the next item; another capitalised word does unless it is
         # the object of a verb before it ("Speak and write English effortlessly").
         opens_item = bool(verb_lemmas(match.group(1))) or (
             (match.group(2).islower() or match.group(2) == "(")
             and not verb_lemmas(previous.lower()))
+        if previous.lower() in _NEVER_LAST:
+            continue  # "preferably within Supply Chain Management": no item ends on "within"
         if ends_item and opens_item and previous.lower() not in _INTRODUCES_NAME \
                 and not depths[match.end()]:
             cuts.add(match.end())
@@ -886,8 +910,9 @@ def _lead_in_heading(text: str) -> tuple[PostingSection, int, int] | None:
     for match in _SENTENCE_OPENER.finditer(text, 0, 60):
         head = text[:match.start()].rstrip()
         words = head.split()
-        if not 1 <= len(words) <= 4 or not head[:1].isupper() or head[-1:] in ".,;:!?":
-            continue
+        if not 1 <= len(words) <= 4 or not head[:1].isupper() or head[-1:] in ".,;:!?" or (
+                words[-1].lower() in ("the", "a", "an", "of", "in", "with", "and", "or", "to")):
+            continue  # "Knowledge of the <LOCATION> Data Protection Act ...": no heading ends so
         body = text[match.start():]
         if len(body.split()) < 4 or not re.search(r"\s[a-z]", body):
             continue
@@ -1026,6 +1051,11 @@ def _paren_depths(text: str) -> list[int]:
     return depths
 
 
+# A part after a semicolon that only qualifies the one before it.
+_QUALIFIES = re.compile(r"\s*(?:preferably|ideally|especially|particularly|e\.\s?g|i\.\s?e|"
+                        r"including|such as|for example)\b", re.IGNORECASE)
+
+
 def _semicolon_parts(text: str, lo: int, hi: int, enumerated: bool) -> list[tuple[int, int]]:
     chunk = text[lo:hi]
     if enumerated or ";" not in chunk:
@@ -1033,6 +1063,8 @@ def _semicolon_parts(text: str, lo: int, hi: int, enumerated: bool) -> list[tupl
     parts: list[tuple[int, int]] = []
     pos = 0
     for match in re.finditer(r";", chunk):
+        if _QUALIFIES.match(chunk, match.end()):
+            continue  # "Hold a degree; preferably within supply chain": one item
         parts.append((pos, match.start()))
         pos = match.end()
     parts.append((pos, len(chunk)))
@@ -1109,7 +1141,9 @@ def _item_of_line(text: str, section: PostingSection, prose: bool,
     if degree is not None and degree.level is DegreeLevel.HIGH_SCHOOL and years is not None:
         degree = None
     # "(PostgreSQL preferred)" prefers one option; it does not make the item optional.
-    nice = _NICE_WORDS.search(re.sub(r"\([^)]*\)", "", stripped)) or _NICE_MARK.search(stripped)
+    # "5+ years of experience, preferably with E&P companies" prefers a kind of it, the same.
+    plain = _PREFERS_A_KIND.sub("", re.sub(r"\([^)]*\)", "", stripped))
+    nice = _NICE_WORDS.search(plain) or _NICE_MARK.search(stripped)
     if nice or (section is PostingSection.PREFERRED and not _MUST_WORDS.search(stripped)):
         strength = Strength.NICE
     else:
@@ -1117,6 +1151,8 @@ def _item_of_line(text: str, section: PostingSection, prose: bool,
     return lo, stripped, strength, _kind(stripped, years, degree), years, degree
 
 
+_PREFERS_A_KIND = re.compile(r"(?<=\w)[,;]?\s+(?:and\s+)?(?:(?:also|most)\s+)?(?:preferably|ideally)\b.*$",
+                             re.IGNORECASE)
 _LEADING_CONJUNCTION = re.compile(r"^\s*(?:(?:and|or)\s+)?", re.IGNORECASE)
 _TRAILING_CONJUNCTION = re.compile(r"(?:[;,]\s*(?:or|and)|\s+or)\s*$", re.IGNORECASE)
 

@@ -235,6 +235,7 @@ class PieceAt:
 
 
 _ENDS_ON_INITIAL = re.compile(r"(?:^|\s)[A-Z] ?\.$")
+_ENDS_ON_ARTICLE = re.compile(r"\s(?:the|a|an)$", re.IGNORECASE)
 # An abbreviation that never ends a sentence; a sentence splitter may still cut after it.
 _ENDS_ON_ABBREVIATION = re.compile(r"(?:^|\s)(?:e\.g|i\.e|approx|incl|cf|viz|Prof|Dr|Mr|Mrs|Ms) ?\.$")
 
@@ -260,6 +261,8 @@ def _continues(previous: str, current: str) -> bool:
         return True
     if _ENDS_ON_ABBREVIATION.search(previous) and not _STARTS_ITEM.match(current):
         return True  # "Supervision experience of e.g ." / "MSc students": cut after "e.g."
+    if _ENDS_ON_ARTICLE.search(previous) and not _STARTS_ITEM.match(current):
+        return True  # "Knowledge of the" / "Danish Data Protection Act": no line ends on "the"
     if previous.count("(") > previous.count(")") and not _STARTS_ITEM.match(current):
         return True  # "a Master's degree ( i.e ." / "Business Engineering ) ...": one sentence
     return (len(previous) >= _WRAP_WIDTH and previous[-1] not in ".:;!?"
