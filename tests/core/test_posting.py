@@ -787,3 +787,15 @@ def test_a_lead_in_to_the_following_qualifications_heads_them() -> None:
                  "advantage .\n")
     assert asks == ["Bachelor's degree within a relevant field", "Experience in working with "
                     "compliance", "Knowledge of the Danish Data Protection Act is an advantage ."]
+
+
+def test_extra_points_for_the_following_and_a_heading_at_the_end_of_a_line() -> None:
+    found = _strengths("Java Backend Engineer\n\nWhat you need\nExperience with latest versions of "
+                       "Java\nExperience with managing compliance standards ( HIPAA GDPR ) Desired "
+                       "Experience\nExperience with DHIS2\nYou will get extra points for the "
+                       "following\nKnowledge of Avaloq\nExperience in DevOps\n")
+    assert found == {"Experience with latest versions of Java": Strength.MUST,
+                     "Experience with managing compliance standards ( HIPAA GDPR )": Strength.MUST,
+                     "Experience with DHIS2": Strength.NICE,
+                     "Knowledge of Avaloq": Strength.NICE,
+                     "Experience in DevOps": Strength.NICE}

@@ -44,7 +44,7 @@ _CUES: list[tuple[PostingSection, re.Pattern[str]]] = [
     (PostingSection.PREFERRED, re.compile(
         r"nice[- ]to[- ]haves?|good[- ]to[- ]haves?|great[- ]to[- ]haves?|preferred|bonus(?: points)?|"
         r"\bpluses\b|\ba plus\b|desired|desirable|\bideally\b|extra credit|stand out|even better|"
-        r"brownie points|optional")),
+        r"brownie points|optional|extra points")),
     (PostingSection.BENEFITS, re.compile(
         r"benefits?|perks|what we offer|we offer|what(?:'s| is) in it for you|compensation|"
         r"salary|\bpay\b|total rewards|rewards|why (?:join|work (?:with|for|at))|why you'll love|"
@@ -751,8 +751,10 @@ def _inline_headings(text: str) -> tuple[tuple[int, int], ...]:
 def _heading_inside(text: str) -> bool:
     """A heading with its colon inside a line, after other text: "... on <CONTACT>
     Qualifications: Candidates are required to ...". Its line is split there."""
-    return ":" in text and any(len(text[:head].split()) >= 3 and text[tail - 1] == ":"
-                               for head, tail in _inline_headings(text))  # not "Skill Sets/ Requirements:"
+    end = len(text.rstrip())
+    return any(len(text[:head].split()) >= 3 and (  # not "Skill Sets/ Requirements:"
+        text[tail - 1] == ":" or (tail >= end and text[head:tail].istitle()))
+        for head, tail in _inline_headings(text))  # "... GDPR FedRAMP ) Desired Experience"
 
 
 def _closing_heading(text: str) -> PostingSection | None:
@@ -885,12 +887,16 @@ def _heading_of(document: Document, unit: _Unit) -> tuple[PostingSection | None,
     # "Skills & experiences exciting to us..." leads in like a colon does.
     if re.search(r"(?:\.{2,}|\u2026)\s*$", text):
         text = re.sub(r"[\s.\u2026]+$", "", text) + ":"
+    elif re.search(r"\bthe following$", text, re.IGNORECASE):  # "extra points for the following"
+        text += ":"
     found = classify_heading(text.rstrip(":"), _CUES)
     if found is None:
         return None, ""
     formatted = looks_like_heading(block, text) and not unit.listy
     if formatted and (found.coverage >= 0.5 or text.endswith(":")):
         return found.kind, text.rstrip(":")
+    if _NAMES_ITS_SUBJECT.match(text):
+        return None, ""  # "Experience in DevOps" is an item, "Experience" a heading
     if (not unit.listy and not re.search(r"\d", text) and not text.endswith(".") and (
             (len(text.split()) <= 6 and found.coverage >= 0.75)
             or (len(text.split()) <= 4 and found.coverage >= 0.6))):
@@ -898,6 +904,10 @@ def _heading_of(document: Document, unit: _Unit) -> tuple[PostingSection | None,
     if not unit.listy and text.endswith(":") and len(text.split()) <= 12 and found.coverage >= 0.3:
         return found.kind, text.rstrip(":")
     return None, ""
+
+
+_NAMES_ITS_SUBJECT = re.compile(r"(?:experience|knowledge|proficiency|expertise|skills?)\s+"
+                                r"(?:in|with|of|using)\s+\S", re.IGNORECASE)
 
 
 def _lead_in_heading(text: str) -> tuple[PostingSection, int, int] | None:
