@@ -748,10 +748,19 @@ def _inline_headings(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(found)
 
 
+_TITLE_PAIR_AT_END = re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]+\s*$")
+# A capitalised word at most four words before a colon, after three words or more.
+_CAPITAL_BEFORE_COLON = re.compile(r"^\W*(?:[^\s:]+\s+){3,}?[A-Z][A-Za-z]+(?:\s+[A-Za-z]+){0,3}"
+                                   r"\s*:(?:\s|$)")
+
+
 def _heading_inside(text: str) -> bool:
     """A heading with its colon inside a line, after other text: "... on <CONTACT>
     Qualifications: Candidates are required to ...". Its line is split there."""
     end = len(text.rstrip())
+    if text.count(" ") < 4 or (not (":" in text and _CAPITAL_BEFORE_COLON.search(text))
+                               and not _TITLE_PAIR_AT_END.search(text)):
+        return False  # the common case, asked of every line: no scan for cue words
     return any(len(text[:head].split()) >= 3 and (  # not "Skill Sets/ Requirements:"
         text[tail - 1] == ":" or (tail >= end and text[head:tail].istitle()))
         for head, tail in _inline_headings(text))  # "... GDPR FedRAMP ) Desired Experience"
