@@ -799,3 +799,16 @@ def test_extra_points_for_the_following_and_a_heading_at_the_end_of_a_line() -> 
                      "Experience with DHIS2": Strength.NICE,
                      "Knowledge of Avaloq": Strength.NICE,
                      "Experience in DevOps": Strength.NICE}
+
+
+def test_a_one_word_heading_run_into_its_first_item() -> None:
+    asks = _asks("Full-stack Engineer\n\nWe build travel search .\nRequirements 3+ years "
+                 "professional web development experience\nAwareness of client-side performance\n"
+                 "Portfolio of complex sites you've worked on\nAbout us\nWe think everybody "
+                 "should be able to travel the world .\n")
+    assert asks == ["3+ years professional web development experience",
+                    "Awareness of client-side performance",
+                    "Portfolio of complex sites you've worked on"]
+    # a cue word that also opens an item stays in it
+    assert _asks("Engineer\n\nWhat you need\nExperience 3+ years with Java\n") == [
+        "Experience 3+ years with Java"]

@@ -919,6 +919,12 @@ _NAMES_ITS_SUBJECT = re.compile(r"(?:experience|knowledge|proficiency|expertise|
                                 r"(?:in|with|of|using)\s+\S", re.IGNORECASE)
 
 
+# Cue words that also open an item: "Experience 3+ years with Java", "Knowledge ...".
+_ITEM_WORDS = frozenset({"experience", "knowledge", "skills", "skill", "education", "languages",
+                         "language", "abilities", "profile", "personality", "minimum", "basic",
+                         "required", "needed", "preferred", "desired", "optional"})
+
+
 def _lead_in_heading(text: str) -> tuple[PostingSection, int, int] | None:
     """A heading run into its first sentence: its kind, where it ends, where the body starts.
 
@@ -926,6 +932,15 @@ def _lead_in_heading(text: str) -> tuple[PostingSection, int, int] | None:
     recognised only when a sentence visibly starts after it ("You", "The", "<ORGANIZATION>")
     and the rest reads as prose, so a Title Case item such as "Experience In Python" stays.
     """
+    first = re.match(r"([A-Z][a-z]+)\s+(?=\S)", text)
+    if first and _OPENS_ITEM.match(text, first.end()):
+        # "Requirements 3+ years professional web development experience": one cue word,
+        # then an item
+        found = classify_heading(first.group(1), _CUES)
+        if found is not None and found.coverage == 1.0 and found.kind in (
+                PostingSection.REQUIREMENTS, PostingSection.PREFERRED,
+                PostingSection.RESPONSIBILITIES) and first.group(1).lower() not in _ITEM_WORDS:
+            return found.kind, len(first.group(1)), first.end()
     for match in _SENTENCE_OPENER.finditer(text, 0, 60):
         head = text[:match.start()].rstrip()
         words = head.split()
