@@ -812,3 +812,18 @@ def test_a_one_word_heading_run_into_its_first_item() -> None:
     # a cue word that also opens an item stays in it
     assert _asks("Engineer\n\nWhat you need\nExperience 3+ years with Java\n") == [
         "Experience 3+ years with Java"]
+
+
+def test_perks_and_an_advantage_label_in_a_job_boards_lists() -> None:
+    found = _strengths("Senior .NET Engineer\n\nRequirements\nBSc in CS or a relevant field\n"
+                       "Advantage: Experience in AWS and Docker\nAdvantage: Experience with ETL "
+                       "tools ( Airflow etc. ) Job benefits:\nAnnual employee bonus plan\n"
+                       "Unlimited access to learning courses\n")
+    assert found == {"BSc in CS or a relevant field": Strength.MUST,
+                     "Advantage: Experience in AWS and Docker": Strength.NICE,
+                     "Advantage: Experience with ETL tools ( Airflow etc. )": Strength.NICE}
+    asks = _asks("Frontend Engineer\n\nWhat you bring to the table\nProven experience with "
+                 "JavaScript\nJoining the <ORGANIZATION> Team means...\nYou will find yourself "
+                 "surrounded by talented people who are passionate about what they do\n"
+                 "Professional Certification Reimbursement\nCommuter Benefits\n")
+    assert asks == ["Proven experience with JavaScript"]

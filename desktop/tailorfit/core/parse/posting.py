@@ -53,7 +53,8 @@ _CUES: list[tuple[PostingSection, re.Pattern[str]]] = [
         r"remuneration|we can offer|we(?: will)? offer you|terms of (?:salary and )?employment|"
         r"(?:salary|pay) and (?:terms|conditions)|employment terms|terms and conditions|"
         r"awaits? you|awaiting you|what's in store|in return|appointment terms|your opportunities|"
-        r"^working (?:at|for|with) (?:us|<organization>)|"
+        r"^working (?:at|for|with) (?:us|<organization>)|reimburse\w*|commuter|"
+        r"^joining (?:the |our )?(?:<organization>|us)(?:\s.*)?$|"
         r"terms of appointment")),
     (PostingSection.REQUIREMENTS, re.compile(
         r"educational background|requirements?|required|qualifications?|minimum|basic|must[- ]haves?|"
@@ -102,7 +103,8 @@ _SALARY = Folded(r"[$\u20ac\u00a3\u20b9]\s?\d[\d,.]*\s*[kK]?|\b\d+(?:\.\d+)?\s*(
 _LEGAL = Folded(r"equal opportunity|e(?:eo|oe)\b(?<![\w]...)|regardless of (?:race|age|sex)|"
                     r"without regard to|reasonable accommodation|e-verify|drug[- ]free|affirmative action|"
                     r"does not discriminate|protected veteran")
-_NICE_WORDS = Folded(r"\b(?:preferred|preferably|we prefer|a plus|is a plus|are a plus|nice to have|"
+_NICE_WORDS = Folded(r"^\W*(?:an? )?advantage\s*:|"
+                         r"\b(?:preferred|preferably|we prefer|a plus|is a plus|are a plus|nice to have|"
                          r"(?:is|would be) ideal|but not necessary|"
                          r"nice-to-have|bonus|ideally|desirable|desired|advantageous|would be "
                          r"(?:great|nice|a plus)|not required|good to have|"
@@ -718,6 +720,9 @@ def _inline_headings(text: str) -> tuple[tuple[int, int], ...]:
     merged: list[tuple[int, int, int]] = []  # start, end, words of cue
     kinds: list[PostingSection] = []
     for head, end, kind in spans:
+        before = _FILLER_WORD_BEFORE.search(text, 0, head)
+        if before and not text[head].isupper() and text.startswith(":", _past_filler(lower, end)):
+            head = before.start(1)  # "... etc. ) Job benefits:": a capitalised filler word leads
         if merged and not lower[_past_filler(lower, merged[-1][1]):head].strip() and (
                 _in_capitals(text, *merged[-1][:2]) == _in_capitals(text, head, end)) and (
                 kind is kinds[-1] or not text[head].isupper()
@@ -750,8 +755,11 @@ def _inline_headings(text: str) -> tuple[tuple[int, int], ...]:
 
 _TITLE_PAIR_AT_END = re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]+\s*$")
 # A capitalised word at most four words before a colon, after three words or more.
-_CAPITAL_BEFORE_COLON = re.compile(r"^\W*(?:[^\s:]+\s+){3,}?[A-Z][A-Za-z]+(?:\s+[A-Za-z]+){0,3}"
+_CAPITAL_BEFORE_COLON = re.compile(r"^\W*(?:\S+\s+){3,}?[A-Z][A-Za-z]+(?:\s+[A-Za-z]+){0,3}"
                                    r"\s*:(?:\s|$)")
+
+
+_FILLER_WORD_BEFORE = re.compile(r"(?<![\w-])(Job|Your|Our|Key|Main|Additional|Other)\s+$")
 
 
 def _heading_inside(text: str) -> bool:
