@@ -886,3 +886,41 @@ def test_web_security_is_application_security(cv: str, status: Status) -> None:
 def test_a_one_word_umbrella_beside_a_skill_is_no_part(requirement: str, cv: str,
                                                       status: Status) -> None:
     assert judge(requirement, cv).status is status
+
+
+# -- related-only through an instance of the related skill --------------------------------------
+
+@pytest.mark.parametrize(("requirement", "cv", "status", "rule"), [
+    # MySQL and PostgreSQL are relational databases, which database design works with
+    ("Relational database design concepts such as normalization",
+     resume("Tuned slow queries on the MySQL order database"), Status.PARTIAL, Rule.RELATED_ONLY),
+    ("Able to create database schemas that support business processes",
+     resume("Ran reports", skills="PostgreSQL, Excel"), Status.PARTIAL, Rule.RELATED_ONLY),
+    # a language shows no database
+    ("Able to create database schemas that support business processes",
+     resume("Wrote scripts", skills="Python, Bash"), Status.MISSING, Rule.NOTHING),
+    # the skill itself is met as before
+    ("Experience in database design",
+     resume("Designed the database schema for the booking system"), Status.MET, None),
+])
+def test_a_related_skill_shown_by_an_instance_of_it_is_partial(requirement: str, cv: str,
+                                                                  status: Status,
+                                                                  rule: Rule | None) -> None:
+    verdict = judge(requirement, cv)
+    assert verdict.status is status, verdict.explanation
+    if rule is not None:
+        assert verdict.rule is rule.value, verdict.explanation
+    if rule is Rule.RELATED_ONLY:
+        assert "which shows Relational Databases, related to Database Design" in \
+            verdict.explanation
+
+
+@pytest.mark.parametrize(("requirement", "cv", "status"), [
+    ("Experience with Web API development", resume("Built RESTful APIs in Flask"), Status.MET),
+    ("Experience with Web APIs", resume("Maintained the warehouse scanners", skills="Excel"),
+     Status.MISSING),
+    ("Experience with Web API, Entity Framework", resume("Built REST APIs in Django"),
+     Status.PARTIAL),
+])
+def test_a_web_api_is_api_development(requirement: str, cv: str, status: Status) -> None:
+    assert judge(requirement, cv).status is status

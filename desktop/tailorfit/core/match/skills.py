@@ -162,6 +162,18 @@ def _weaker(entry_id: str, profile: Profile) -> Part | None:
         return Part(Status.PARTIAL, profile.evidence_of(related, 1),
                     f"Only {hit.text} ({profile.where(hit.start)}), which is related to {name}: "
                     f"{Rule.RELATED_ONLY.label}", Rule.RELATED_ONLY)
+    # ... or shown through an instance of it: PostgreSQL shows relational databases, which
+    # database design works with. A language shows no alternative of its own.
+    instances = sorted((h for r in siblings if lexicon[r].category == entry.category
+                        and not lexicon[r].broad for h in profile.specific.get(r, ())
+                        if lexicon[h.entry].category != "language"), key=lambda h: h.start)
+    if instances:
+        hit = instances[0]
+        other = next(r for r in siblings if hit in profile.specific.get(r, ()))
+        return Part(Status.PARTIAL, profile.evidence_of(instances, 1),
+                    f"Only {hit.text} ({profile.where(hit.start)}), which shows "
+                    f"{lexicon[other].name}, related to {name}: {Rule.RELATED_ONLY.label}",
+                    Rule.RELATED_ONLY)
     # Only a direct, specific parent counts ("Kubernetes" for "GKE"), not "programming".
     parents = [h for a in entry.implies if not lexicon[a].broad
                for h in profile.by_entry.get(a, [])]
