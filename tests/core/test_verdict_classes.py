@@ -924,3 +924,31 @@ def test_a_related_skill_shown_by_an_instance_of_it_is_partial(requirement: str,
 ])
 def test_a_web_api_is_api_development(requirement: str, cv: str, status: Status) -> None:
     assert judge(requirement, cv).status is status
+
+
+# -- years of a technology that is only listed ----------------------------------------------------
+
+@pytest.mark.parametrize(("requirement", "cv", "status", "rule"), [
+    # listed, but no dated role shows it: the work is named, its duration is not
+    ("2+ years of Python experience",
+     resume("Built a recommendation engine", skills="Python, R, SQL", title="Data Scientist",
+            dates="2022 - Present"), Status.PARTIAL, Rule.YEARS_UNDATED),
+    ("3+ years of experience with Kubernetes",
+     resume("Ran the on-call rota", summary="DevOps engineer skilled in Kubernetes and Go.",
+            dates="Jan 2018 - Present"), Status.PARTIAL, Rule.YEARS_UNDATED),
+    # a role that shows it counts its years
+    ("2+ years of Python experience",
+     resume("Built ETL jobs in Python and Airflow", dates="Jan 2020 - Present"), Status.MET,
+     Rule.YEARS_ENOUGH),
+    # not named at all
+    ("2+ years of Python experience",
+     resume("Ran the tills and stock counts", title="Cashier", skills="Excel"), Status.MISSING,
+     None),
+])
+def test_years_of_a_technology_only_listed_are_undated(requirement: str, cv: str,
+                                                       status: Status,
+                                                       rule: Rule | None) -> None:
+    verdict = judge(requirement, cv)
+    assert verdict.status is status, verdict.explanation
+    if rule is not None:
+        assert verdict.rule == rule.value, verdict.explanation

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from tailorfit.core.lexicon import Lexicon
-from tailorfit.core.lexicon.terms import scan
+from tailorfit.core.lexicon.terms import TermHit, scan
 from tailorfit.core.match.parts import Part, Rule
 from tailorfit.core.match.profile import Profile
 from tailorfit.core.match.result import Evidence, Status
@@ -134,11 +134,31 @@ def years_part(requirement: Requirement, detail: YearsDetail, profile: Profile,
     if have >= 0.75 * asked:
         return Part(Status.PARTIAL, evidence, f"{label} years of roles{scope}; {asked:g} asked: "
                                               f"{Rule.YEARS_SHORT.label}", Rule.YEARS_SHORT, have)
+    listed = _listed_only(domain, profile) if domain and not chosen else None
+    if listed is not None:
+        # "2+ years of Python": Python is in the skills list, but no dated role shows it.
+        return Part(Status.PARTIAL, profile.evidence_of([listed], 1),
+                    f"{listed.text} ({profile.where(listed.start)}) is named, but no dated role "
+                    f"shows it ({Rule.YEARS_UNDATED.label}); {asked:g} years asked{scope}",
+                    Rule.YEARS_UNDATED, 0.0)
     total = merged_months(r.dates for r in roles if r.dates is not None) / 12
     reason = (f"{label} years of roles{scope}; {asked:g} asked: {Rule.YEARS_TOO_FEW.label}"
               if chosen else f"None of the {total:.1f} years of roles is clearly{scope}; "
                              f"{asked:g} asked")
     return Part(Status.MISSING, evidence, reason, Rule.YEARS_TOO_FEW, have)
+
+
+def _listed_only(domain: str, profile: Profile) -> TermHit | None:
+    """The skill a years ask names ("Python" in "2+ years of Python or Scala"), named in the
+    resume outside its dated roles (a skills list, the summary), or None. A broad field
+    ("software development") or a soft skill named in a list is no such evidence."""
+    lexicon = profile.lexicon
+    ids = {entry for entry, _, _ in scan(lexicon, domain, True)[0]
+           if not lexicon[entry].soft and not lexicon[entry].broad}
+    hits = sorted((h for e in ids for h in (*profile.by_entry.get(e, ()),
+                                             *profile.specific.get(e, ()))),
+                  key=lambda h: h.start)
+    return hits[0] if hits else None
 
 
 def _years(value: float) -> str:
