@@ -827,3 +827,13 @@ def test_perks_and_an_advantage_label_in_a_job_boards_lists() -> None:
                  "surrounded by talented people who are passionate about what they do\n"
                  "Professional Certification Reimbursement\nCommuter Benefits\n")
     assert asks == ["Proven experience with JavaScript"]
+
+
+def test_an_ellipsis_used_as_a_bullet_splits_a_flattened_line() -> None:
+    asks = _asks("Maintenance Mechanic\n\nRequirements\nSuccessful mechanics will possess\u2026  "
+                 "\u2026 3-5 years hands-on manufacturing experience.  \u2026 knowledge and "
+                 "experience with; hydraulics, pneumatics, pumps.  \u2026 ability to perform PLC "
+                 "troubleshooting  \u2026 knowledge of welding (MIG, TIG)\n")
+    assert asks == ["3-5 years hands-on manufacturing experience.",
+                    "knowledge and experience with; hydraulics, pneumatics, pumps.",
+                    "ability to perform PLC troubleshooting", "knowledge of welding (MIG, TIG)"]

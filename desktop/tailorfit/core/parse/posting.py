@@ -250,8 +250,9 @@ _DEGREE_SUBSTITUTE = Folded(r"may be substituted|in lieu of|substitut\w* for")
 _ROLE_SUBJECT = re.compile(r"^the\s+([\w\s()/&-]{3,80}?)\s+(?:is|will|shall)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)%][.!?])\s+(?=[A-Z(\"'])")
 # An item's bullet inside a flattened line; a round bullet may touch its word ("\u2022Strong").
-_INLINE_SPLIT = re.compile(r"\s(?=(?:[-\u2022*]|\d{1,2}[.)])\s+[A-Z]|\u2022[A-Z])")
-_INLINE_BULLETS = re.compile(r"(?<=\s)\u2022\s*[A-Z]")
+# An ellipsis can stand for the bullet too ("will possess... ... 3-5 years ... knowledge of").
+_INLINE_SPLIT = re.compile(r"\s(?=(?:[-\u2022*]|\d{1,2}[.)])\s+[A-Z]|\u2022[A-Z]|\.{3}\s+\S)")
+_INLINE_BULLETS = re.compile(r"(?<=\s)(?:\u2022\s*[A-Z]|\.{3}\s+\S)")
 _HEADING_FILLER = re.compile(r"\s+(?:for|this|the|our|your|of|with|us|position|role|job|team|"
                              r"you|to|&|and)\b")
 # "About Acme", "Facts about <ORGANIZATION>", "Working at Acme": a heading over the company's
@@ -834,7 +835,7 @@ def _split_long(document: Document, start: int, end: int, block: int,
         if not stripped:
             continue
         offset = lo + piece.index(stripped)
-        marker = re.match(r"^(?:[-\u2022*]|\d{1,2}[.)])\s+|^\u2022", stripped)
+        marker = re.match(r"^(?:[-\u2022*]|\d{1,2}[.)]|\.{3})\s+|^\u2022", stripped)
         skip = marker.end() if marker else 0
         body = stripped[skip:]
         if not body:
@@ -1093,6 +1094,8 @@ def _paren_depths(text: str) -> list[int]:
     return depths
 
 
+_ENDS_ON_FUNCTION_WORD = re.compile(r"\b(?:with|of|in|and|or|including|on|for|to)\s*$",
+                                    re.IGNORECASE)
 # A part after a semicolon that only qualifies the one before it.
 _QUALIFIES = re.compile(r"\s*(?:preferably|ideally|especially|particularly|e\.\s?g|i\.\s?e|"
                         r"including|such as|for example)\b", re.IGNORECASE)
@@ -1105,8 +1108,11 @@ def _semicolon_parts(text: str, lo: int, hi: int, enumerated: bool) -> list[tupl
     parts: list[tuple[int, int]] = []
     pos = 0
     for match in re.finditer(r";", chunk):
-        if _QUALIFIES.match(chunk, match.end()):
-            continue  # "Hold a degree; preferably within supply chain": one item
+        if _QUALIFIES.match(chunk, match.end()) or _ENDS_ON_FUNCTION_WORD.search(
+                chunk, 0, match.start()):
+            # "Hold a degree; preferably within ...", "knowledge and experience with;
+            # hydraulics, pneumatics": one item
+            continue
         parts.append((pos, match.start()))
         pos = match.end()
     parts.append((pos, len(chunk)))
@@ -1151,6 +1157,8 @@ def _item_of_line(text: str, section: PostingSection, prose: bool,
         return None  # "<CONTACT> <CONTACT>": a de-identified contact line, nothing asked
     if not re.search(r"[A-Za-z]{2}", stripped):
         return None  # "1", "2)": an enumerator left alone
+    if stripped.endswith(("...", "\u2026")) and len(stripped.split()) <= 8:
+        return None  # "Successful mechanics will possess...": a lead-in, its items follow
     if _DANGLING.search(stripped):
         return None  # "You could be our next teammate if you": a lead-in, its items follow
     if (_APPLICATION.search(stripped) or _DETAIL_LINE.search(stripped)
