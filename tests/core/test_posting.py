@@ -837,3 +837,28 @@ def test_an_ellipsis_used_as_a_bullet_splits_a_flattened_line() -> None:
     assert asks == ["3-5 years hands-on manufacturing experience.",
                     "knowledge and experience with; hydraulics, pneumatics, pumps.",
                     "ability to perform PLC troubleshooting", "knowledge of welding (MIG, TIG)"]
+
+
+def test_items_run_together_with_dashes_after_you_must_have() -> None:
+    asks = _asks("Pig Farm Worker\n\nWe offer:\n- A full-time job\nYou must have: - A valid "
+                 "driving license - The desire to work with pigs - A little experience with the "
+                 "job\n")
+    assert asks == ["A valid driving license", "The desire to work with pigs",
+                    "A little experience with the job"]
+    assert _asks("Account Manager\n\nAbout us\nWe are hiring in Aarhus - Denmark - Nordic "
+                 "region .\n") == []
+
+
+def test_sentences_about_the_candidate_and_what_the_job_gives_in_a_duties_section() -> None:
+    found = _strengths("Rewards Specialist\n\nKey responsibilities include\n- Manage reward "
+                       "programmes\nAs a Rewards Specialist you will get a chance to influence "
+                       "our strategy .\nYou will be a member of the Global Rewards team .\nYou "
+                       "understand the importance of a strong focus on details .\nIdeally this "
+                       "is backed by a relevant Master's degree .\nAs you will engage with "
+                       "colleagues worldwide it is important that you can communicate "
+                       "effectively .\n")
+    assert found == {
+        "You understand the importance of a strong focus on details .": Strength.MUST,
+        "Ideally this is backed by a relevant Master's degree .": Strength.NICE,
+        "As you will engage with colleagues worldwide it is important that you can "
+        "communicate effectively .": Strength.MUST}

@@ -209,17 +209,19 @@ _YOU_OPEN = Folded(r"^\W*(?:(?:additionally|also|furthermore|finally|moreover),?
 # independently". Not what the candidate will do or answer for ("You are responsible for ...").
 _DESCRIBES_CANDIDATE = Folded(
     r"^\W*(?:(?:additionally|also|furthermore|moreover),?\s+)?(?:you(?:'re| are| have| like| love| "
-    r"enjoy| thrive| possess| master| speak)\b(?!.*\b(?:responsib\w*|in charge|accountable)\b)"
+    r"enjoy| thrive| possess| master| speak| understand| know)\b"
+    r"(?!.*\b(?:responsib\w*|in charge|accountable)\b)"
     # what the job gives: "You are welcome at ...", "You have the opportunity to ..."
     r"(?!\s+(?:never|not|welcome|invited|encouraged|entitled|offered|given|(?:the |an? )?"
     r"(?:opportunity|chance|possibility|option|freedom))\b)|"
     r"your (?:working style|personality|profile|background)\b|this (?:demands|requires) "
-    r"(?:the ability|that you)\b)")
+    r"(?:the ability|that you)\b|ideally (?:you|this is)\b|"
+    r"(?:as .{0,80}? )?it is (?:important|essential|crucial|vital) that you\b)")
 
 
 # Where the one hired will work, not what they must bring: "The successful candidate will join
 # an international team", "The candidate will become a member of the Section for Genetics".
-_JOINS = Folded(r"^\W*the (?:successful |selected |new )?(?:candidate|applicant|person) will "
+_JOINS = Folded(r"^\W*(?:the (?:successful |selected |new )?(?:candidate|applicant|person)|you) will "
                 r"(?:join|become (?:a )?(?:member|part)|be (?:part of|a member|based|employed|"
                 r"affiliated|placed|offered|working))\b")
 # An item that describes the person by what they do: "Understands the challenges of cloud
@@ -346,8 +348,9 @@ _ABOUT_THE_JOB = Folded(r"^(?:we|our|it|this|there|here|the (?:team|company|day 
                         r"job|role|position|work(?:place)?)|in (?:the|this) (?:job|role)|"
                         r"<organization>|<location>|as an? |you will (?!need))\b")
 # What the job gives the candidate, in a sentence of its own: no ask.
-_OFFERED = Folded(r"^(?:you can (?:expect|look forward to)|you(?:'ll| will) (?:get|receive|"
-                  r"enjoy|be offered)|we (?:can )?offer|in return,? you|we provide)\b")
+_OFFERED = Folded(r"^(?:as an? [^.]{0,100}? )?(?:you can (?:expect|look forward to)|"
+                  r"you(?:'ll| will) (?:get|receive|enjoy|be offered)|we (?:can )?offer|"
+                  r"in return,? you|we provide)\b")
 _ASK_WORDS = Folded(r"\bexperience\b|\bskills?\b|\bknowledge\b|\babilit|\bable to\b|"
                     r"\bdegree\b|\bcertif|\blicen[sc]|\byears?\b|\bfluen")
 # A line of working days and hours and nothing else: "Monday - Saturday, 10:00 a.m. - 6:00 p.m."
@@ -531,7 +534,7 @@ def _units(document: Document) -> list[_Unit]:
         listy = block.kind is BlockKind.LIST_ITEM or block.content_start > 0
         body = block.text[block.content_start:]
         if (end - start > 250 and _INLINE_SPLIT.search(body)) or _heading_inside(body) or len(
-                _INLINE_BULLETS.findall(body)) >= 2 or (
+                _INLINE_BULLETS.findall(body)) >= 2 or _dash_list(body) or (
                 end - start > 100 and len(_run_on_cuts(body)) >= 3):
             units.extend(_split_long(document, start, end, index, block.kind))
             continue
@@ -761,6 +764,19 @@ _CAPITAL_BEFORE_COLON = re.compile(r"^\W*(?:\S+\s+){3,}?[A-Z][A-Za-z]+(?:\s+[A-Z
 
 
 _FILLER_WORD_BEFORE = re.compile(r"(?<![\w-])(Job|Your|Our|Key|Main|Additional|Other)\s+$")
+
+
+_YOU_MUST_HAVE = re.compile(r"(?:you|candidates?|applicants?) (?:must|should|need to) (?:have|be)$",
+                            re.IGNORECASE)
+
+
+def _dash_list(text: str) -> bool:
+    """Items run together with dashes: "A valid driving license - The desire to work with pigs
+    - A little experience with the job" (not "Team Leader - Customer Service")."""
+    return text.count(" - ") >= 2 and len(_DASH_ITEM.findall(text)) >= 2 and len(text.split()) >= 10
+
+
+_DASH_ITEM = re.compile(r"\s-\s+[A-Z][a-z]*\s+[a-z]")
 
 
 def _heading_inside(text: str) -> bool:
@@ -1002,7 +1018,8 @@ def _assign_sections(document: Document,
             # ... but not a lead-in to preferences: "Candidates who have the following will be
             # preferred: \u2022..."
             kind, text = _heading_of(document, unit)
-            if kind is PostingSection.PREFERRED:
+            if kind is PostingSection.PREFERRED or (
+                    kind is PostingSection.REQUIREMENTS and _YOU_MUST_HAVE.match(text)):
                 unit.heading, unit.heading_text = kind, text
         expanded.append(unit)
     units[:] = expanded
