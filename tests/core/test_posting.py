@@ -862,3 +862,14 @@ def test_sentences_about_the_candidate_and_what_the_job_gives_in_a_duties_sectio
         "Ideally this is backed by a relevant Master's degree .": Strength.NICE,
         "As you will engage with colleagues worldwide it is important that you can "
         "communicate effectively .": Strength.MUST}
+
+
+def test_youre_describes_the_candidate_and_an_invitation_to_apply_asks_nothing() -> None:
+    asks = _asks("Power Originator\n\nWe trade renewable power .\nIf you're curious and enjoy "
+                 "learning we would like to hear from you .\nMost important of all is that "
+                 "you're a self-starter and enjoy a fast-paced work environment .\n")
+    assert asks == ["Most important of all is that you're a self-starter and enjoy a "
+                    "fast-paced work environment ."]
+    assert _asks("Student Worker\n\nRelevant profile:\nYou like to dive into the numbers .\n"
+                 "Join the global <ORGANIZATION> family\nWe succeed together .\n") == [
+        "You like to dive into the numbers ."]

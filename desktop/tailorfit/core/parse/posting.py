@@ -77,6 +77,7 @@ _CUES: list[tuple[PostingSection, re.Pattern[str]]] = [
     (PostingSection.ABOUT, re.compile(
         r"about\b|facts about|who we are|(?:our|the) (?:mission|story|company|team|culture|"
         r"values)|research (?:group|environment)|project environment|"
+        r"^join (?:us|(?:the|our) .*\b(?:team|family))$|"
         r"company (?:overview|description)|overview|introduction|the opportunity|description|"
         r"summary")),
 ]
@@ -136,7 +137,7 @@ _REQUIREMENT_SENTENCE = re.compile(
     r"\b(?:\d+\+?\s*(?:-\s*\d+\s*)?\+?\s*(?:years?|yrs)|experience (?:with|in|of|using)|"
     r"experienced (?:in|with)|knowledge of|proficien\w*|familiar\w*|degree|bachelor|master'?s|"
     r"diploma|certif\w*|licen[sc]\w*|must (?:have|be|hold|possess)|required|requirements?|"
-    r"should (?:have|be)|you (?:\w+ly )?(?:have|are|bring|possess|hold|know|remain)\b|"
+    r"should (?:have|be)|you (?:\w+ly )?(?:have|are|bring|possess|hold|know|remain)\b|you're\b|"
     r"abilit(?:y|ies) (?:to|in)|"
     r"able to|demonstrat\w* (?:the )?(?:abilit|skill|knowledge|proficien)|"
     r"skills? (?:in|with)|experience from|you (?:will )?(?:also )?need|you must|"
@@ -325,7 +326,8 @@ _APPLICATION = Folded(
     r"(?:[\w<>-]+ ){0,2}(?:application )?form\b|"
     # a pointer to more reading: "You can read more about planned projects at ..."
     r"\b(?:read|find|learn) more (?:information )?about\b|\bapplication deadline is\b|"
-    r"\bthe selection (?:is|will be) made\b|\bshort-?listing\b")
+    r"\bthe selection (?:is|will be) made\b|\bshort-?listing\b|"
+    r"\bwe(?:'d| would) (?:like|love) to (?:hear from|meet|talk to) you\b")
 # A lead-in to documents to send or checks to pass, not to requirements: "applicants ... are
 # required to submit:", "must successfully complete the following background investigations:".
 _APPLICATION_LEAD = Folded(
