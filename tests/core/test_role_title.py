@@ -87,8 +87,10 @@ def test_core_titles_are_data_on_hard_skills() -> None:
     cored = {e.id for e in lexicon.entries.values() if e.core_of_titles}
     assert {"pedagogy", "debugging", "sdlc"} <= cored
     assert all(not lexicon[e].soft for e in cored)
-    # leadership is no core of a "manager" title: people management shows in its own way
-    assert not cored & {"leadership", "people_management", "design_patterns"}
+    # leadership is no core of a "manager" title; people management is the core of a
+    # supervisor's or shift lead's, not of any manager's (a product manager manages no people)
+    assert not cored & {"leadership", "design_patterns"}
+    assert "manager" not in lexicon["people_management"].core_of_titles
 
 
 @pytest.mark.corpus

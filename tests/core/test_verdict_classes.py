@@ -952,3 +952,34 @@ def test_years_of_a_technology_only_listed_are_undated(requirement: str, cv: str
     assert verdict.status is status, verdict.explanation
     if rule is not None:
         assert verdict.rule == rule.value, verdict.explanation
+
+
+# -- role-title for people management; SAP named plainly -----------------------------------------
+
+@pytest.mark.parametrize(("requirement", "cv", "status", "rule"), [
+    ("Experience managing people",
+     resume("Opened and closed the store; cash-up and banking", title="Shift Lead",
+            employer="Fresh Basket Market"), Status.MET, Rule.ROLE_TITLE),
+    ("You have a natural interest in managing people",
+     resume("Planned weekly production with planning", title="Production Supervisor",
+            employer="Kildegaard Dairy"), Status.MET, Rule.ROLE_TITLE),
+    # a manager of products manages no people by title
+    ("Experience managing people",
+     resume("Wrote the roadmap for the billing product", title="Product Manager"),
+     Status.MISSING, None),
+])
+def test_a_supervisors_title_shows_people_management(requirement: str, cv: str, status: Status,
+                                                      rule: Rule | None) -> None:
+    verdict = judge(requirement, cv)
+    assert verdict.status is status, verdict.explanation
+    if rule is not None:
+        assert verdict.rule == rule.value, verdict.explanation
+
+
+@pytest.mark.parametrize(("cv", "status"), [
+    (resume("Posted goods receipts in SAP MM for three warehouses"), Status.MET),
+    (resume("Kept the shift reports", skills="SAP PP, Excel"), Status.MET),
+    (resume("Tapped maple sap in spring", title="Farm Hand"), Status.MISSING),
+])
+def test_sap_named_in_a_plain_line_is_the_erp(cv: str, status: Status) -> None:
+    assert judge("Experience with SAP is an advantage", cv).status is status
