@@ -983,3 +983,26 @@ def test_a_supervisors_title_shows_people_management(requirement: str, cv: str, 
 ])
 def test_sap_named_in_a_plain_line_is_the_erp(cv: str, status: Status) -> None:
     assert judge("Experience with SAP is an advantage", cv).status is status
+
+
+@pytest.mark.parametrize(("requirement", "cv", "status"), [
+    ("You have a forklift certificate",
+     resume("Packed cartons", title="Packaging Operator") + "\nCOURSES\nForklift/truck licence B, "
+     "2022\n", Status.MET),
+    ("Forklift certification required",
+     resume("Drove reach trucks in the cold store; forklift licence renewed 2024",
+            title="Warehouse Operative"), Status.MET),
+    # the skill without a credential word, or a credential not held, is no certificate
+    ("Forklift certification required",
+     resume("Drove forklifts between the dock and the racks", title="Warehouse Operative"),
+     Status.MISSING),
+    ("Forklift certification required",
+     resume("Trained new drivers on the forklift before their licence test", title="Shift Lead"),
+     Status.MISSING),
+])
+def test_a_certificate_stated_in_the_resumes_own_words(requirement: str, cv: str,
+                                                       status: Status) -> None:
+    verdict = judge(requirement, cv)
+    assert verdict.status is status, verdict.explanation
+    if status is Status.MET:
+        assert verdict.rule == Rule.CREDENTIAL.value

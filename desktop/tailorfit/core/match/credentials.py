@@ -175,6 +175,39 @@ def _places(text: str) -> set[str]:
     return {p for p in found if p in STATE_NAMES or p in STATE_NAMES.values()}
 
 
+# A word that makes a line about a skill a credential: "Forklift/truck licence B, 2022".
+_CREDENTIAL_WORD = re.compile(r"\b(?:licen[cs]e[ds]?|certificat(?:e|ion)s?|certified|card)\b",
+                              re.IGNORECASE)
+
+
+# ... unless the line says it is not the person's own yet, or someone else's.
+_NOT_HELD = re.compile(r"\b(?:pending|in progress|expected|working towards|train(?:ed|ing)? "
+                       r"(?:\d+ |new |other )?(?:staff|operators|colleagues|people|drivers)|"
+                       r"taught|coached|prepared)\b", re.IGNORECASE)
+
+
+def _stated_in_other_words(certs: list[TermHit], profile: Profile) -> Part | None:
+    """A certificate stated in the resume's own words: a line that names the skill the
+    certificate is about together with a credential word ("Forklift/truck licence B" for a
+    forklift certificate). The skill without such a word is no certificate."""
+    lexicon = profile.lexicon
+    text = profile.resume.document.text
+    for cert in certs:
+        about = [e for e in lexicon[cert.entry].implies
+                 if lexicon[e].category not in ("certificate", "license")]
+        for hit in (h for e in about for h in profile.by_entry.get(e, ())):
+            start = text.rfind("\n", 0, hit.start) + 1
+            end = text.find("\n", hit.end)
+            line = text[start:end if end >= 0 else len(text)]
+            if _CREDENTIAL_WORD.search(line) and not _NOT_HELD.search(line):
+                return Part(Status.MET, (Evidence(start, start + len(line), line.strip(),
+                                                  profile.where(hit.start), 5),),
+                            f"{line.strip()} ({profile.where(hit.start)}) states a "
+                            f"{lexicon[cert.entry].name.lower()}: {Rule.CREDENTIAL.label}",
+                            Rule.CREDENTIAL)
+    return None
+
+
 def _credential(requirement: Requirement, terms: list[TermHit], profile: Profile,
                 posting_entries: frozenset[str]) -> Part | None:
     lexicon = profile.lexicon
@@ -185,6 +218,9 @@ def _credential(requirement: Requirement, terms: list[TermHit], profile: Profile
         part = any_of(parts) if _OR.search(requirement.text) else all_of(parts)
         if part.status is Status.MET:
             return Part(part.status, part.evidence, part.reason, Rule.CREDENTIAL)
+        worded = _stated_in_other_words(certs, profile)
+        if worded is not None:
+            return worded
         # A named certificate or licence counts only when stated: the work it is about, a
         # broader or a related credential is shown among the related bullets, not counted.
         if _OR_EXPERIENCE.search(requirement.text):
