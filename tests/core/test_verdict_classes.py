@@ -1006,3 +1006,27 @@ def test_a_certificate_stated_in_the_resumes_own_words(requirement: str, cv: str
     assert verdict.status is status, verdict.explanation
     if status is Status.MET:
         assert verdict.rule == Rule.CREDENTIAL.value
+
+
+@pytest.mark.parametrize(("requirement", "cv", "status"), [
+    # a positive phrase at the same place outweighs a negative one ("excel at")
+    ("You master Excel at an advanced level",
+     resume("Kept the POD tracker in Excel with pivot tables", title="Logistics Coordinator"),
+     Status.MET),
+    # only listed, for an advanced level: rule listed-only
+    ("You master Excel at an advanced level",
+     resume("Planned staffing", skills="MS Excel, SAP"), Status.PARTIAL),
+    # the verb stays no spreadsheet
+    ("You excel at customer service",
+     resume("Built pivot tables", skills="MS Excel"), Status.MISSING),
+    # customs clearance is work, not a credential; transport planning is planning transport
+    ("You have experience with customs clearance",
+     resume("Filed customs declarations and cleared import shipments with brokers"),
+     Status.MET),
+    ("Experience with transport planning",
+     resume("Load planning for 40 trucks a day", title="Transport Coordinator"), Status.MET),
+])
+def test_excel_customs_and_transport_asks_in_logistics(requirement: str, cv: str,
+                                                        status: Status) -> None:
+    verdict = judge(requirement, cv)
+    assert verdict.status is status, verdict.explanation

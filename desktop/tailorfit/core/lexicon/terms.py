@@ -104,7 +104,10 @@ def scan(lexicon: Lexicon, text: str, tech: bool) -> tuple[tuple[_Span, ...], tu
             fits = (n == 1 and form.exact is None) or _matches(tokens, i, form)
             if fits and n == 1 and len(tokens[i].text) == 1 and _initialism(tokens, i):
                 fits = False  # the C of "D.C." or the R of "R.N." is no language
-            if fits and not _negative(lexicon, form, lower, tokens, i, n):
+            if fits and _negative(lexicon, form, lower, tokens, i, n) and not _positive_here(
+                    lexicon[form.entry].positive, lower, tokens, i, n):
+                fits = False  # "excel at" vetoes, "Excel at an advanced level" confirms
+            if fits:
                 if all(c.entry != form.entry for c in choices):
                     choices.append(form)
                 longest = n
@@ -295,6 +298,16 @@ def _negative(lexicon: Lexicon, form: Form, lower: str, tokens: list[Token], i: 
     return bool(entry.negative) and any(
         _phrase_at(p, lower, tokens, i, n) for p in entry.negative
         if any(v in lower for v in _variants(p)))
+
+
+def _positive_here(phrases: tuple[str, ...], lower: str, tokens: list[Token], i: int,
+                   n: int) -> bool:
+    """A positive phrase that holds the form at this very place: more specific than a
+    negative one there."""
+    matched = lower[tokens[i].start:tokens[i + n - 1].end]
+    return any((matched in phrase or matched in _spaced(phrase))
+               and any(v in lower for v in _variants(phrase))
+               and _phrase_at(phrase, lower, tokens, i, n) for phrase in phrases)
 
 
 def _positive(phrases: tuple[str, ...], lower: str, tokens: list[Token], i: int, n: int) -> bool:

@@ -118,7 +118,9 @@ _NICE_WORDS = Folded(r"^\W*(?:an? )?advantage\s*:|"
 _MUST_WORDS = Folded(r"\b(?:required|must|mandatory|minimum|essential|at least|"
                          r"need to have|necessary)\b")
 _CERT_WORDS = Folded(r"certif\w*|licen[sc]\w*|\bregistered nurse\b|\b(?:RN|LPN|BLS|ACLS|PALS|"
-                         r"CPR|CPA|CMA|CFA|PMP|CISSP|CCNA|CDL)\b|credential|clearance|"
+                         r"CPR|CPA|CMA|CFA|PMP|CISSP|CCNA|CDL)\b|credential|"
+                         # a security clearance is a credential, customs clearance is work
+                         r"(?:security|secret|government|federal|dod|police|medical) clearance|"
                          r"driver'?s license")
 _SOFT_WORDS = Folded(
     r"communicat\w*|interpersonal|team ?work|team player|collaborat\w*|leadership|"
