@@ -1030,3 +1030,32 @@ def test_excel_customs_and_transport_asks_in_logistics(requirement: str, cv: str
                                                         status: Status) -> None:
     verdict = judge(requirement, cv)
     assert verdict.status is status, verdict.explanation
+
+
+@pytest.mark.parametrize(("requirement", "cv", "status", "rule"), [
+    # the very title asked
+    ("Experience as a delivery driver",
+     resume("Delivered 120 parcels a day", title="Parcel Delivery Driver", employer="Nordlys"),
+     Status.MET, Rule.ROLE_TITLE),
+    ("Previous experience as a cashier is an advantage",
+     resume("Rang up 300 customers a shift", title="Cashier", employer="Fresh Basket"),
+     Status.MET, Rule.ROLE_TITLE),
+    ("Experience as a delivery driver",
+     resume("Ran the tills", title="Cashier"), Status.MISSING, None),
+    # leading a team by a lead's title; retail by a shop's title or by name
+    ("Experience leading a team",
+     resume("Ran the front end on weekend shifts", title="Shift Lead"), Status.MET,
+     Rule.ROLE_TITLE),
+    ("Previous retail experience",
+     resume("Stocked shelves and helped customers", title="Sales Associate",
+            employer="Dollar Spot"), Status.MET, Rule.ROLE_TITLE),
+    ("Previous retail experience",
+     resume("Built the billing service", summary="Engineer for retail banking clients."),
+     Status.MISSING, None),
+])
+def test_a_title_held_shows_the_work_of_that_title(requirement: str, cv: str, status: Status,
+                                                    rule: Rule | None) -> None:
+    verdict = judge(requirement, cv)
+    assert verdict.status is status, verdict.explanation
+    if rule is not None:
+        assert verdict.rule == rule.value, verdict.explanation

@@ -31,10 +31,11 @@ from tailorfit.core.match.related import related_bullets
 from tailorfit.core.match.result import Evidence, Status, Verdict
 from tailorfit.core.match.skills import terms_part
 from tailorfit.core.match.soft import from_roles
-from tailorfit.core.match.words import content_stems
-from tailorfit.core.match.years import years_part
+from tailorfit.core.match.words import content_stems, stem_set
+from tailorfit.core.match.years import role_line, years_part
 from tailorfit.core.parse.details import YearsDetail, parse_all_years
 from tailorfit.core.parse.posting import Posting, Requirement, RequirementKind
+from tailorfit.core.parse.resume import ResumeSection
 
 # Words for groups of people: a parenthesis after them names who you work with, not a skill
 # ("partner with functions (SRE, Engineering)", "present to stakeholders (VPs, directors)").
@@ -152,6 +153,9 @@ def _decide(requirement: Requirement, terms: list[TermHit], profile: Profile,
         return age_part(age, profile)
     if is_condition(requirement.text):  # travel, location, schedule: stated, or missing
         return condition_part(requirement, profile)
+    titled = _title_held(requirement, profile)
+    if titled is not None:
+        return titled
     skill_terms = [t for t in terms if lexicon[t.entry].category not in ("degree", "degree_field")]
     if not skill_terms:
         words = words_part(requirement, profile)
@@ -172,6 +176,36 @@ def _decide(requirement: Requirement, terms: list[TermHit], profile: Profile,
                         f"{part.reason}; {words.reason[0].lower()}{words.reason[1:]}",
                         Rule.RELATED_WORDS)
     return part
+
+
+# "Experience as a delivery driver": the job title asked, with no number of years.
+_AS_TITLE = re.compile(r"\bexperience (?:working |employed )?as an? ([A-Za-z][\w/ -]{2,40}?)"
+                       r"(?=\s*(?:$|[.,;(]|\b(?:or|and|in|at|with|for|within|is|are|would|"
+                       r"preferred|required)\b))", re.IGNORECASE)
+
+
+def _title_held(requirement: Requirement, profile: Profile) -> Part | None:
+    """Rule role-title for "experience as a <title>": a role held under that title ("Parcel
+    Delivery Driver" for "experience as a delivery driver"); None when no role has it, so the
+    line is judged by its words as any other."""
+    if requirement.years is not None:
+        return None
+    asked = _AS_TITLE.search(requirement.text)
+    if asked is None:
+        return None
+    wanted = set(content_stems(asked.group(1)))
+    if not wanted:
+        return None
+    resume = profile.resume
+    roles = [r for r in resume.roles if r.section is ResumeSection.EXPERIENCE and r.title
+             and wanted <= stem_set(r.title)]
+    if not roles:
+        return None
+    role = roles[0]
+    line = role_line(role, resume.document.text, profile, 4)
+    return Part(Status.MET, (line,),
+                f'"{(role.title or "").strip()}" ({line.where}) is a role as {asked.group(1).lower()}: '
+                f"{Rule.ROLE_TITLE.label}", Rule.ROLE_TITLE)
 
 
 def _beyond_years(requirement: Requirement, clauses: list[YearsDetail], terms: list[TermHit],
