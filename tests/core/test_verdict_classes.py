@@ -1059,3 +1059,35 @@ def test_a_title_held_shows_the_work_of_that_title(requirement: str, cv: str, st
     assert verdict.status is status, verdict.explanation
     if rule is not None:
         assert verdict.rule == rule.value, verdict.explanation
+
+
+def _with_education(line: str, title: str = "Software Engineer") -> str:
+    return resume("Built things", title=title) + f"\nEDUCATION\n{line}\n"
+
+
+@pytest.mark.parametrize(("requirement", "education", "status", "rule"), [
+    ("Bachelor's degree in Computer Science",
+     "B.S. Computer Science, State University, expected May 2027", Status.PARTIAL,
+     Rule.DEGREE_IN_PROGRESS),
+    ("Master's degree in Nursing preferred",
+     "MSN candidate, Nursing Education, Old Dominion University", Status.PARTIAL,
+     Rule.DEGREE_IN_PROGRESS),
+    ("Associate degree in Early Childhood Education",
+     "A.A.S. Early Childhood Education, in progress (expected 05/2027)", Status.PARTIAL,
+     Rule.DEGREE_IN_PROGRESS),
+    # a degree held is met as before
+    ("Bachelor's degree in Computer Science",
+     "B.S. Computer Science, State University, 2019", Status.MET, Rule.DEGREE_MET),
+])
+def test_a_degree_in_progress_is_not_yet_held(requirement: str, education: str, status: Status,
+                                              rule: Rule) -> None:
+    verdict = judge(requirement, _with_education(education))
+    assert verdict.status is status, verdict.explanation
+    assert verdict.rule == rule.value, verdict.explanation
+
+
+def test_an_award_called_associate_of_the_month_is_no_degree() -> None:
+    cv = resume('Recognized as "Front End Associate of the Month" three times', title="Cashier")
+    cv += "\nEDUCATION\nKettering Hill High School, High School Diploma, 2019\n"
+    verdict = judge("Associate or Bachelor of Arts in Early Childhood Education preferred", cv)
+    assert verdict.status is Status.MISSING, verdict.explanation

@@ -1,9 +1,10 @@
 """Degrees: the level asked or higher, in the named or a related field.
 
 Rules: degree-met; degree-other-field (the level, in an unrelated field: partial);
-degree-below (missing); equivalent-experience, when the posting allows it: years of roles in
-the degree's field or the posting's own field stand in (a bachelor's takes six). Years as a
-cashier do not stand in for an engineering degree.
+degree-below (missing); degree-in-progress (the level, not yet held: partial);
+equivalent-experience, when the posting allows it: years of roles in the degree's field or the
+posting's own field stand in (a bachelor's takes six). Years as a cashier do not stand in for
+an engineering degree.
 """
 
 from __future__ import annotations
@@ -77,6 +78,15 @@ def degree_part(requirement: Requirement, profile: Profile, posting: Posting | N
         return nothing("No education listed")
     fields = " in " + " or ".join(detail.fields) if detail.fields else ""
     matching = [e for e in held if e.level >= asked]
+    pending = [e for e in matching if _in_progress(e, resume.today.year, text)]
+    if pending and len(pending) == len(matching):
+        # "A.A.S. Early Childhood Development, in progress (expected 05/2027)": not yet held
+        best = pending[0]
+        fit = not detail.fields or fields_match(profile, detail.fields, best.fields, True)
+        return Part(Status.PARTIAL, evidence,
+                    f"{describe(best)} is the {asked_label}"
+                    f"{fields if fit else ''}, still in progress "
+                    f"({Rule.DEGREE_IN_PROGRESS.label})", Rule.DEGREE_IN_PROGRESS)
     if matching:
         if not detail.fields:
             return Part(Status.MET, evidence, f"{describe(matching[0])} meets the {asked_label} "
@@ -111,6 +121,17 @@ def degree_part(requirement: Requirement, profile: Profile, posting: Posting | N
                     f"{describe(held[0])} is below the {asked_label} asked "
                     f"({Rule.DEGREE_BELOW.label})", Rule.DEGREE_BELOW)
     return nothing(f"No {asked_label} in the resume")
+
+
+_IN_PROGRESS = re.compile(r"\b(?:in progress|expected|anticipated|pursuing|ongoing|"
+                          r"candidate)\b", re.IGNORECASE)
+
+
+def _in_progress(education: Education, this_year: int, text: str) -> bool:
+    """A degree still being studied for: a year to come, or said so on its line."""
+    if education.year is not None and education.year > this_year:
+        return True
+    return bool(_IN_PROGRESS.search(text[education.start:education.end]))
 
 
 def _field_months(fields: tuple[str, ...], profile: Profile,

@@ -42,6 +42,7 @@ class Rule(StrEnum):
     DEGREE_MET = "degree-met"  # the level or higher, in the named or a related field
     DEGREE_OTHER_FIELD = "degree-other-field"  # the level, in an unrelated field
     DEGREE_BELOW = "degree-below"
+    DEGREE_IN_PROGRESS = "degree-in-progress"  # the level, still being studied for
     EQUIVALENT_EXPERIENCE = "equivalent-experience"  # allowed, and in the right field
     # soft skills
     SOFT_SHOWN = "soft-shown"  # a bullet demonstrates it
@@ -85,6 +86,7 @@ _LABELS = {
     Rule.DEGREE_MET: "degree at the level, in the field",
     Rule.DEGREE_OTHER_FIELD: "degree in another field",
     Rule.DEGREE_BELOW: "degree below the level",
+    Rule.DEGREE_IN_PROGRESS: "degree in progress, not yet held",
     Rule.EQUIVALENT_EXPERIENCE: "equivalent experience",
     Rule.SOFT_SHOWN: "shown in a bullet",
     Rule.SOFT_CLAIMED: "claimed, not shown",

@@ -85,7 +85,7 @@ _DEGREE_WORDS = Folded(r"degree|bachelor|master|ph\.?\s?d|doctor|associate|gradu
                        r"college|universit|school|baccalaureate|mba|msc|bsc|bsn|msn|bba|"
                        r"mbbs|mbchb|mca\b|mph\b|dnp\b|b\.?\s?tech|m\.?\s?tech|b\.?eng|m\.?eng|"
                        r"b\.s|m\.s|b\.a\.|m\.a\.|b\.e\.|m\.d\.|j\.d\.|ed\.d|pharm|b\.?com\b")
-_DEGREE_CAPITALS = re.compile(r"\b(?:[BM]\.?[ASE]|B\.?S|M\.?S|MD|JD|EdD|MEd|GED|MB\s?B?Ch|"
+_DEGREE_CAPITALS = re.compile(r"\b(?:[BM]\.?[ASE]|B\.?S|M\.?S|MD|JD|EdD|MEd|GED|MB\s?B?Ch|A\.A\.(?:S\.)?|AAS|"
                               r"[BM]\.?\s?(?:Des|Arch|Pharm|Com|Sc))\b")
 
 
@@ -187,7 +187,10 @@ _LEVEL_PATTERNS: list[tuple[DegreeLevel, re.Pattern[str]]] = [
         r"university graduate|college graduate|degree in|graduation from an? (?:business |"
         r"accredited )?(?:school|college|university))(?!\w)", re.IGNORECASE)),
     (DegreeLevel.ASSOCIATE, re.compile(
-        r"\b(?:associate'?s? degree|associate of|associates degree|a\.a\.s?\.|a\.s\.(?= in )|"
+        # "Associate of Arts", not "Front End Associate of the Month"
+        r"\b(?:associate'?s? degree|associate of (?:applied |fine |occupational |general )?"
+        r"(?:arts?|science|studies|business|nursing|technology)|associates degree|"
+        r"a\.a\.s?\.|a\.s\.(?= in )|"
         r"two-year (?:college )?degree|2-year degree|associate'?s?(?=\s*(?:,|or|/)\s*"
         r"(?:a\s+)?bachelor))(?!\w)", re.IGNORECASE)),
     (DegreeLevel.HIGH_SCHOOL, re.compile(
@@ -214,7 +217,8 @@ _FIELDS_START = re.compile(
     r"applied science|fine arts)\s*)?(?:degree\s*)?(?:,\s*|\s+in\s+|\s+on\s+)", re.IGNORECASE)
 _DEGREE_CHAIN = re.compile(r"^(?:\s*/\s*[A-Za-z.]{1,7})+\s*[-\u2013]\s*(\S.*)$", re.DOTALL)
 _FIELDS_LATER = re.compile(r"\b(?:major(?:ing)? in|concentration in|focus in|units in|"
-                           r"degree in|in the field of|in)\s+", re.IGNORECASE)
+                           r"degree in|in the field of|in)\s+(?!progress\b)",  # a degree "in progress"
+                           re.IGNORECASE)
 _FIELD_END = re.compile(r"\s*(?:,?\s*(?:or|and)\s+(?:a\s+)?(?:closely\s+)?related (?:technical |"
                         r"quantitative |scientific )?(?:field|discipline|area|major)s?|,?\s*or "
                         r"equivalent.*|\s+from\b.*|\s+and (?:\d+|one|two|three|four|five) .*|"

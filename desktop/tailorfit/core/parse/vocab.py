@@ -76,5 +76,6 @@ FIELD_WORD = re.compile(
     r"education|mathematics|math|economics|finance|accounting|marketing|design|psychology|"
     r"biology|chemistry|physics|communications?|journalism|law|medicine|pharmacy|statistics|"
     r"informatics|information|technology|systems|computing|business|history|english|"
-    r"languages?|literature|health|analytics|commerce|philosophy|sociology|ai|learning)\b",
+    r"languages?|literature|health|analytics|commerce|philosophy|sociology|ai|learning|"
+    r"development|childhood|logistics|hospitality|agriculture|architecture)\b",
     re.IGNORECASE)
