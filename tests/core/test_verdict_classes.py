@@ -1091,3 +1091,24 @@ def test_an_award_called_associate_of_the_month_is_no_degree() -> None:
     cv += "\nEDUCATION\nKettering Hill High School, High School Diploma, 2019\n"
     verdict = judge("Associate or Bachelor of Arts in Early Childhood Education preferred", cv)
     assert verdict.status is Status.MISSING, verdict.explanation
+
+
+@pytest.mark.parametrize(("requirement", "cv", "status"), [
+    # an employer's name is no evidence of the work
+    ("Experience working with young children",
+     resume("Cleaned and sanitized the tables", title="Cleaner",
+            employer="Sunny Meadow Child Care"), Status.MISSING),
+    ("Experience with Python",
+     resume("Ran the front desk", title="Receptionist", employer="Python Software Foundation"),
+     Status.MISSING),
+    # ... while the work itself, or a title whose core it is, is
+    ("Experience working with young children",
+     resume("Support the lead teacher in a room of 10 toddlers", title="Assistant Teacher",
+            employer="Little Acorns"), Status.MET),
+    ("Experience working with young children",
+     resume("Provided childcare for two families after school", title="Babysitter"),
+     Status.MET),
+])
+def test_an_employers_name_is_no_evidence(requirement: str, cv: str, status: Status) -> None:
+    verdict = judge(requirement, cv)
+    assert verdict.status is status, verdict.explanation

@@ -68,12 +68,28 @@ class Profile:
         self._role_starts = [r.start for r in self._roles]
         self.by_entry: dict[str, list[TermHit]] = defaultdict(list)
         for hit in self.hits:
-            self.by_entry[hit.entry].append(hit)
+            if not self._in_employer_name(hit):
+                self.by_entry[hit.entry].append(hit)
         # ancestor id -> hits of more specific entries that demonstrate it
         self.specific: dict[str, list[TermHit]] = defaultdict(list)
         for entry_id, hits in self.by_entry.items():
             for ancestor in lexicon.ancestors(entry_id):
                 self.specific[ancestor].extend(hits)
+
+    def _in_employer_name(self, hit: TermHit) -> bool:
+        """A term inside the name of an employer ("Sunny Meadow Child Care", "Acme Health") on
+        its role's first lines: an employer's name is no evidence of the work."""
+        role = self.role(hit.start)
+        if role is None or not role.employer or hit.text.lower() not in role.employer.lower():
+            return False
+        text = self.resume.document.text
+        header_end = role.start
+        for _ in range(3):  # the title, the employer and the dates: at most three lines
+            header_end = text.find("\n", header_end + 1)
+            if header_end < 0:
+                header_end = len(text)
+                break
+        return hit.start < header_end
 
     def section(self, offset: int) -> ResumeSection | None:
         return self.resume.section_at(offset)

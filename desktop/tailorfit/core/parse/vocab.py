@@ -51,6 +51,7 @@ JOB_TITLE = re.compile(
     r"crew|barista|waiter|waitress|bartender|server|housekeeper|janitor|custodian|guard|"
     r"midwife|dietitian|nutritionist|psychologist|veterinarian|doctor|registrar|resident|"
     r"salesperson|salesman|saleswoman|storekeeper|warehouseman|steward|stewardess|"
+    r"cleaner|babysitter|nanny|dishwasher|porter|labou?rer|helper|floater|counsell?or|"
     # research careers
     r"postdoc|postdoctoral researcher|postdoctoral fellow|phd student|phd candidate|"
     r"doctoral (?:student|candidate|researcher)|graduate student|research student)s?\b",
