@@ -1112,3 +1112,26 @@ def test_an_award_called_associate_of_the_month_is_no_degree() -> None:
 def test_an_employers_name_is_no_evidence(requirement: str, cv: str, status: Status) -> None:
     verdict = judge(requirement, cv)
     assert verdict.status is status, verdict.explanation
+
+
+@pytest.mark.parametrize(("cv", "status"), [
+    (resume("Triage walk-in patients", title="Registered Nurse")
+     + "\nCERTIFICATIONS\nBLS for Healthcare Providers, American Heart Association\n",
+     Status.PARTIAL),
+    (resume("Ran codes on the step-down unit", title="Staff Nurse")
+     + "\nCERTIFICATIONS\nBLS (AHA), 2025\nACLS (AHA), 2025\n", Status.MET),
+    (resume("Triage walk-in patients", title="Registered Nurse"), Status.MISSING),
+])
+def test_some_of_several_certificates_stated_is_partial(cv: str, status: Status) -> None:
+    verdict = judge("BLS and ACLS certification required", cv, title="Staff Nurse")
+    assert verdict.status is status, verdict.explanation
+    if status is Status.PARTIAL:
+        assert verdict.rule == Rule.SOME_PARTS.value
+        assert "No Advanced Cardiovascular Life Support is stated" in verdict.explanation
+
+
+def test_talking_with_parents_shows_communication() -> None:
+    verdict = judge("Ability to communicate with parents",
+                    resume("Chatted with parents at pick-up about each child's day",
+                           title="Assistant Teacher"))
+    assert verdict.status is Status.MET, verdict.explanation

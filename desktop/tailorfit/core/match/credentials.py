@@ -218,6 +218,14 @@ def _credential(requirement: Requirement, terms: list[TermHit], profile: Profile
         part = any_of(parts) if _OR.search(requirement.text) else all_of(parts)
         if part.status is Status.MET:
             return Part(part.status, part.evidence, part.reason, Rule.CREDENTIAL)
+        if len(parts) > 1 and any(p.status is Status.MET for p in parts):
+            # "BLS and ACLS certification": BLS stated, ACLS not (a related one is no ACLS)
+            asked = list({t.entry: t for t in certs})
+            reasons = [p.reason if p.status is Status.MET else
+                       f"No {lexicon[entry].name} is stated" for p, entry in zip(parts, asked, strict=True)]
+            return Part(Status.PARTIAL,
+                        tuple(e for p in parts if p.status is Status.MET for e in p.evidence),
+                        f"{'; '.join(reasons)}: {Rule.SOME_PARTS.label}", Rule.SOME_PARTS)
         worded = _stated_in_other_words(certs, profile)
         if worded is not None:
             return worded
