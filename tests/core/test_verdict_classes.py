@@ -1135,3 +1135,19 @@ def test_talking_with_parents_shows_communication() -> None:
                     resume("Chatted with parents at pick-up about each child's day",
                            title="Assistant Teacher"))
     assert verdict.status is Status.MET, verdict.explanation
+
+
+@pytest.mark.parametrize(("requirement", "cv", "status"), [
+    ("Experience with differentiated instruction",
+     resume("Regroup students each week for reteach and enrichment stations in Math 6",
+            title="Mathematics Teacher"), Status.MET),
+    ("Ability to use data to drive instruction",
+     resume("Analyze benchmark data and test scores to plan reading groups",
+            title="Reading Teacher"), Status.MET),
+    ("Ability to use data to drive instruction",
+     resume("Planned field trips and ran the chess club", title="Teacher"), Status.MISSING),
+])
+def test_teaching_practices_shown_through_the_work(requirement: str, cv: str,
+                                                   status: Status) -> None:
+    verdict = judge(requirement, cv, title="Middle School Teacher")
+    assert verdict.status is status, verdict.explanation
