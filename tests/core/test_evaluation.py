@@ -31,7 +31,7 @@ def test_tuned_cases_hold_their_figures(corpus: Path) -> None:
     # 77.8% since a noun of an evidence verb's stem ("managers" for "managed") stopped showing
     # a skill: two labels that had been partial by that accident (held-out and fresh rose).
     assert overall["agreement"] >= 0.775
-    assert overall["severe"] <= 0.025
+    assert overall["severe"] <= 0.022  # 2.1% since a listed skill's years count as undated
 
 
 def test_held_out_cases_hold_their_figures(corpus: Path) -> None:
@@ -41,8 +41,8 @@ def test_held_out_cases_hold_their_figures(corpus: Path) -> None:
     # Last run of issue 8 (benchmarks/cases_holdout/last-run.txt), after fixing bug classes
     # its errors exposed; the first run (first-run.txt) was 73.2 / 67.8 / 56.0 / 13.3%.
     assert overall["recall"] >= 0.975
-    assert overall["precision"] >= 0.95
-    assert overall["agreement"] >= 0.755
+    assert overall["precision"] >= 0.96
+    assert overall["agreement"] >= 0.785
     assert overall["severe"] <= 0.05
 
 
@@ -69,7 +69,7 @@ def test_third_fresh_split_holds_its_first_run(corpus: Path) -> None:
     overall = totals.overall()
     assert overall["cases"] == 10 and overall["labels"] >= 110
     assert overall["recall"] >= 0.90
-    assert overall["precision"] >= 0.82  # 79.8% until flattened ads read better
+    assert overall["precision"] >= 0.83  # 79.8% until flattened ads read better
     # 61.2% until Windows-1252 quotes were repaired in reading: three more labels extracted
     # (recall 87.5 -> 90.2%), and the split's agreement, counted over extracted labels, fell
     # to 58.4% (one verdict fewer agrees; the pairs stay unread).
