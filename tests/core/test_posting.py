@@ -873,3 +873,12 @@ def test_youre_describes_the_candidate_and_an_invitation_to_apply_asks_nothing()
     assert _asks("Student Worker\n\nRelevant profile:\nYou like to dive into the numbers .\n"
                  "Join the global <ORGANIZATION> family\nWe succeed together .\n") == [
         "You like to dive into the numbers ."]
+
+
+def test_the_work_itself_and_what_the_job_gives_in_a_prose_ad_ask_nothing() -> None:
+    asks = _asks("Team Leader Customer Service\n\nWe make enzymes .\nAs a Team Leader you will "
+                 "be responsible for developing your team to be able to meet customer needs .\n"
+                 "For an individual with excellent people skills this is a perfect opportunity "
+                 "to progress your career .\nIn this position you need to: Have experience with "
+                 "people management\nPlease attach a copy of your diploma when you apply .\n")
+    assert asks == ["Have experience with people management"]

@@ -310,7 +310,7 @@ _NICE_MARK = re.compile(r"\((?:preferred|desired|optional|nice to have|helpful|a
 _STRENGTH_MARK = re.compile(r"\((?:required|preferred|desired|optional)\)\s*$", re.IGNORECASE)
 # Application instructions, contact lines and terms of employment: never a requirement.
 _APPLICATION = Folded(
-    r"please (?:contact|send|apply|email|submit|call)|send (?:us )?your (?:cv|resume|"
+    r"please (?:contact|send|apply|email|submit|call|attach)|send (?:us )?your (?:cv|resume|"
     r"application)|apply (?:now|here|via|through|online|at|before|by)\b|questions about the "
     r"(?:position|job|role)|for (?:additional|more|further) information|we look forward to|"
     r"probationary period|post[- ]offer|selection process|if you can relate to|"
@@ -329,7 +329,11 @@ _APPLICATION = Folded(
     # a pointer to more reading: "You can read more about planned projects at ..."
     r"\b(?:read|find|learn) more (?:information )?about\b|\bapplication deadline is\b|"
     r"\bthe selection (?:is|will be) made\b|\bshort-?listing\b|"
-    r"\bwe(?:'d| would) (?:like|love) to (?:hear from|meet|talk to) you\b")
+    r"\bwe(?:'d| would) (?:like|love) to (?:hear from|meet|talk to) you\b|"
+    # what the job gives: "... this is a perfect opportunity to progress your career"
+    r"\bthis is an? (?:perfect|great|unique|excellent|fantastic|rare) opportunity\b|"
+    # the work itself: "As a Team Leader you will both be part of shaping ..."
+    r"^\W*as an? [^,.]{2,60}? you will (?!need\b|be expected to have\b)")
 # A lead-in to documents to send or checks to pass, not to requirements: "applicants ... are
 # required to submit:", "must successfully complete the following background investigations:".
 _APPLICATION_LEAD = Folded(
