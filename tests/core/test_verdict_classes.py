@@ -1151,3 +1151,19 @@ def test_teaching_practices_shown_through_the_work(requirement: str, cv: str,
                                                    status: Status) -> None:
     verdict = judge(requirement, cv, title="Middle School Teacher")
     assert verdict.status is status, verdict.explanation
+
+
+@pytest.mark.parametrize(("requirement", "cv", "status"), [
+    # a preferred extra is no part of the ask
+    ("Be familiar with lean tools and preferably also with using Tableau",
+     resume("Ran 5S and SMED workshops on the filling line", skills="Lean, 5S"), Status.MET),
+    ("Proven experience with JavaScript and frontend frameworks preferably Angular/React",
+     resume("Built the checkout in JavaScript with Vue.js"), Status.MET),
+    # ... but a line about the extra alone still asks it
+    ("Preferably experience with Tableau", resume("Ran the tills and stock counts"),
+     Status.MISSING),
+])
+def test_a_preferred_extra_is_no_part_of_the_ask(requirement: str, cv: str,
+                                                 status: Status) -> None:
+    verdict = judge(requirement, cv)
+    assert verdict.status is status, verdict.explanation

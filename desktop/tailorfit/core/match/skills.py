@@ -298,9 +298,20 @@ def kinds_of(examples: list[str], before: list[str], profile: Profile,
 
 # -- a requirement line of named skills -------------------------------------------------------
 
+# A clause that names a preferred extra: "... lean tools and preferably also with using
+# Tableau", "frontend frameworks preferably Angular/React". Its terms are no part of the ask.
+_PREFERRED_EXTRA = re.compile(r"(?<=\w)[,;]?\s+(?:and\s+)?(?:(?:also|most)\s+)?(?:preferably|"
+                              r"ideally)\b", re.IGNORECASE)
+
+
 def terms_part(requirement: Requirement, terms: list[TermHit], profile: Profile) -> Part:
     text = requirement.text
     base = requirement.start
+    extra = _PREFERRED_EXTRA.search(text)
+    if extra is not None:
+        asked = [t for t in terms if t.start - base < extra.start()]
+        if asked:
+            terms = asked
     demanding = bool(DEMANDING.search(text))
     near = requirement.kind is RequirementKind.SOFT
     depth_free = outside_parentheses(text)
