@@ -882,3 +882,12 @@ def test_the_work_itself_and_what_the_job_gives_in_a_prose_ad_ask_nothing() -> N
                  "to progress your career .\nIn this position you need to: Have experience with "
                  "people management\nPlease attach a copy of your diploma when you apply .\n")
     assert asks == ["Have experience with people management"]
+
+
+def test_a_clearance_is_a_credential_and_customs_clearance_is_work() -> None:
+    kinds = {r.text: r.kind for r in parse_posting(read_pasted(
+        "Analyst\n\nRequirements\n- Active TS/SCI clearance required\n- Ability to obtain a "
+        "clearance\n- Experience with customs clearance\n")).requirements}
+    assert kinds == {"Active TS/SCI clearance required": RequirementKind.CERT,
+                     "Ability to obtain a clearance": RequirementKind.CERT,
+                     "Experience with customs clearance": RequirementKind.SKILL}

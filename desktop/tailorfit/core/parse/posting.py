@@ -119,8 +119,9 @@ _MUST_WORDS = Folded(r"\b(?:required|must|mandatory|minimum|essential|at least|"
                          r"need to have|necessary)\b")
 _CERT_WORDS = Folded(r"certif\w*|licen[sc]\w*|\bregistered nurse\b|\b(?:RN|LPN|BLS|ACLS|PALS|"
                          r"CPR|CPA|CMA|CFA|PMP|CISSP|CCNA|CDL)\b|credential|"
-                         # a security clearance is a credential, customs clearance is work
-                         r"(?:security|secret|government|federal|dod|police|medical) clearance|"
+                         # a clearance is a credential (TS/SCI, security, "obtain a clearance"),
+                         # customs or site clearance is work
+                         r"(?<!customs )(?<!site )(?<!export )(?<!import )clearance|"
                          r"driver'?s license")
 _SOFT_WORDS = Folded(
     r"communicat\w*|interpersonal|team ?work|team player|collaborat\w*|leadership|"
