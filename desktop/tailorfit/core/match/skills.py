@@ -28,6 +28,7 @@ from tailorfit.core.match.words import content_stems, find_phrase, stem, stems_o
 from tailorfit.core.match.years import role_line
 from tailorfit.core.parse.posting import Requirement, RequirementKind
 from tailorfit.core.parse.resume import ResumeSection
+from tailorfit.core.parse.vocab import PREFERRED_EXTRA
 
 DEMANDING = re.compile(r"\b(?:expert|expertise|deep|extensive|advanced|mastery|in-depth|"
                        r"strong command|highly proficient)\b", re.IGNORECASE)
@@ -298,16 +299,10 @@ def kinds_of(examples: list[str], before: list[str], profile: Profile,
 
 # -- a requirement line of named skills -------------------------------------------------------
 
-# A clause that names a preferred extra: "... lean tools and preferably also with using
-# Tableau", "frontend frameworks preferably Angular/React". Its terms are no part of the ask.
-_PREFERRED_EXTRA = re.compile(r"(?<=\w)[,;]?\s+(?:and\s+)?(?:(?:also|most)\s+)?(?:preferably|"
-                              r"ideally)\b", re.IGNORECASE)
-
-
 def terms_part(requirement: Requirement, terms: list[TermHit], profile: Profile) -> Part:
     text = requirement.text
     base = requirement.start
-    extra = _PREFERRED_EXTRA.search(text)
+    extra = PREFERRED_EXTRA.search(text)  # "... and preferably also Tableau": no part of the ask
     if extra is not None:
         asked = [t for t in terms if t.start - base < extra.start()]
         if asked:

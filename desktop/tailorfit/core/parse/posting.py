@@ -26,7 +26,7 @@ from tailorfit.core.parse.details import (
     parse_years,
 )
 from tailorfit.core.parse.headings import classify_heading, looks_like_heading
-from tailorfit.core.parse.vocab import JOB_TITLE, URL, Folded
+from tailorfit.core.parse.vocab import JOB_TITLE, PREFERRED_EXTRA, URL, Folded
 
 _CUES: list[tuple[PostingSection, re.Pattern[str]]] = [
     (PostingSection.OTHER, re.compile(
@@ -1218,7 +1218,9 @@ def _item_of_line(text: str, section: PostingSection, prose: bool,
         degree = None
     # "(PostgreSQL preferred)" prefers one option; it does not make the item optional.
     # "5+ years of experience, preferably with E&P companies" prefers a kind of it, the same.
-    plain = _PREFERS_A_KIND.sub("", re.sub(r"\([^)]*\)", "", stripped))
+    plain = re.sub(r"\([^)]*\)", "", stripped)
+    extra = PREFERRED_EXTRA.search(plain)
+    plain = plain[:extra.start()] if extra else plain
     nice = _NICE_WORDS.search(plain) or _NICE_MARK.search(stripped)
     if nice or (section is PostingSection.PREFERRED and not _MUST_WORDS.search(stripped)):
         strength = Strength.NICE
@@ -1227,8 +1229,6 @@ def _item_of_line(text: str, section: PostingSection, prose: bool,
     return lo, stripped, strength, _kind(stripped, years, degree), years, degree
 
 
-_PREFERS_A_KIND = re.compile(r"(?<=\w)[,;]?\s+(?:and\s+)?(?:(?:also|most)\s+)?(?:preferably|ideally)\b.*$",
-                             re.IGNORECASE)
 _LEADING_CONJUNCTION = re.compile(r"^\s*(?:(?:and|or)\s+)?", re.IGNORECASE)
 _TRAILING_CONJUNCTION = re.compile(r"(?:[;,]\s*(?:or|and)|\s+or)\s*$", re.IGNORECASE)
 

@@ -80,3 +80,9 @@ FIELD_WORD = re.compile(
     r"languages?|literature|health|analytics|commerce|philosophy|sociology|ai|learning|"
     r"development|childhood|logistics|hospitality|agriculture|architecture)\b",
     re.IGNORECASE)
+
+# A clause that prefers a kind or an extra after the main ask: "5+ years of experience,
+# preferably with E&P companies", "lean tools and preferably also with using Tableau". The ask
+# stays a must, and the extra is no part of it.
+PREFERRED_EXTRA = re.compile(r"(?<=\w)[,;]?\s+(?:and\s+)?(?:(?:also|most)\s+)?(?:preferably|"
+                             r"ideally)\b", re.IGNORECASE)
