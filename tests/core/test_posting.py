@@ -891,3 +891,13 @@ def test_a_clearance_is_a_credential_and_customs_clearance_is_work() -> None:
     assert kinds == {"Active TS/SCI clearance required": RequirementKind.CERT,
                      "Ability to obtain a clearance": RequirementKind.CERT,
                      "Experience with customs clearance": RequirementKind.SKILL}
+
+
+def test_what_the_job_gives_inside_a_requirements_list_asks_nothing() -> None:
+    asks = _asks("Senior Backend Developer\n\nTo grok the job you should feel comfortable with:\n"
+                 "Java or strong experience with other server-side languages\nIf you love to code "
+                 "you will enjoy working with us\nSo we offer you an opportunity to be surrounded "
+                 "by experienced developers .\nYou can influence the team's ways of working .\nWe "
+                 "support you in developing your skills further .\nYou'll find the freedom to "
+                 "balance an exciting job with life outside of work .\n")
+    assert asks == ["Java or strong experience with other server-side languages"]

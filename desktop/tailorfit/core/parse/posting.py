@@ -357,9 +357,14 @@ _ABOUT_THE_JOB = Folded(r"^(?:we|our|it|this|there|here|the (?:team|company|day 
                         r"job|role|position|work(?:place)?)|in (?:the|this) (?:job|role)|"
                         r"<organization>|<location>|as an? |you will (?!need))\b")
 # What the job gives the candidate, in a sentence of its own: no ask.
-_OFFERED = Folded(r"^(?:as an? [^.]{0,100}? )?(?:you can (?:expect|look forward to)|"
+_OFFERED = Folded(r"^(?:(?:so|and|also),? )?(?:as an? [^.]{0,100}? )?(?:you can (?:expect|look forward to)|"
                   r"you(?:'ll| will) (?:get|receive|enjoy|be offered)|we (?:can )?offer|"
                   r"in return,? you|we provide)\b")
+# ... and what it gives in other words: "If you love to code you will enjoy working with us",
+# "You can influence the team's ways of working", "We support you in developing your skills".
+_GIVES = Folded(r"\byou(?:'ll| will) (?:enjoy|love) working (?:with|at|here|in)\b|"
+                r"^\W*you can (?:influence|shape|grow|develop your|look forward)\b|"
+                r"^\W*we (?:support|help|encourage) you\b|^\W*you(?:'ll| will) find the\b")
 _ASK_WORDS = Folded(r"\bexperience\b|\bskills?\b|\bknowledge\b|\babilit|\bable to\b|"
                     r"\bdegree\b|\bcertif|\blicen[sc]|\byears?\b|\bfluen")
 # A line of working days and hours and nothing else: "Monday - Saturday, 10:00 a.m. - 6:00 p.m."
@@ -1193,7 +1198,7 @@ def _item_of_line(text: str, section: PostingSection, prose: bool,
     if ((_NEGATION.search(stripped) and not _STILL_WELCOME.search(stripped))
             or (stripped.endswith("?") and not listy)):
         return None  # "Danish skills are not necessary"; "Are you our new colleague?"
-    if _OFFERED.search(stripped):
+    if _OFFERED.search(stripped) or _GIVES.search(stripped):
         return None  # "You can expect a dynamic work life ...": what the job offers
     if (not listy and _ABOUT_THE_JOB.search(stripped) and not (
             _REQUIREMENT_SENTENCE.search(stripped) or _CANDIDATE.search(stripped)
