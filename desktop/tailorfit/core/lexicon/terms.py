@@ -104,8 +104,8 @@ def scan(lexicon: Lexicon, text: str, tech: bool) -> tuple[tuple[_Span, ...], tu
             fits = (n == 1 and form.exact is None) or _matches(tokens, i, form)
             if fits and n == 1 and len(tokens[i].text) == 1 and _initialism(tokens, i):
                 fits = False  # the C of "D.C." or the R of "R.N." is no language
-            if fits and _negative(lexicon, form, lower, tokens, i, n) and not _positive_here(
-                    lexicon[form.entry].positive, lower, tokens, i, n):
+            if fits and _negative(lexicon, form, lower, tokens, i, n) and not _positive(
+                    lexicon[form.entry].positive, lower, tokens, i, n, here_only=True):
                 fits = False  # "excel at" vetoes, "Excel at an advanced level" confirms
             if fits:
                 if all(c.entry != form.entry for c in choices):
@@ -300,17 +300,10 @@ def _negative(lexicon: Lexicon, form: Form, lower: str, tokens: list[Token], i: 
         if any(v in lower for v in _variants(p)))
 
 
-def _positive_here(phrases: tuple[str, ...], lower: str, tokens: list[Token], i: int,
-                   n: int) -> bool:
-    """A positive phrase that holds the form at this very place: more specific than a
-    negative one there."""
-    matched = lower[tokens[i].start:tokens[i + n - 1].end]
-    return any((matched in phrase or matched in _spaced(phrase))
-               and any(v in lower for v in _variants(phrase))
-               and _phrase_at(phrase, lower, tokens, i, n) for phrase in phrases)
-
-
-def _positive(phrases: tuple[str, ...], lower: str, tokens: list[Token], i: int, n: int) -> bool:
+def _positive(phrases: tuple[str, ...], lower: str, tokens: list[Token], i: int, n: int,
+              *, here_only: bool = False) -> bool:
+    """A positive phrase confirms the form: one that holds it at this place, or (unless
+    ``here_only``, as when outweighing a negative phrase there) one anywhere in the block."""
     matched = lower[tokens[i].start:tokens[i + n - 1].end]
     for phrase in phrases:
         variants = _variants(phrase)
@@ -318,7 +311,7 @@ def _positive(phrases: tuple[str, ...], lower: str, tokens: list[Token], i: int,
             # Only where the phrase could be: most blocks hold none of its words.
             if any(v in lower for v in variants) and _phrase_at(phrase, lower, tokens, i, n):
                 return True
-        elif phrase in lower and _whole_phrase(phrase).search(lower):
+        elif not here_only and phrase in lower and _whole_phrase(phrase).search(lower):
             return True
     return False
 

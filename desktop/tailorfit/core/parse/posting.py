@@ -614,6 +614,9 @@ def _after_lead_in(document: Document, unit: _Unit) -> list[_Unit]:
 
 _QUALIFICATIONS_LEAD = Folded(r"\bthe following (?:[\w-]+ ){0,2}(?:qualifications|requirements|"
                               r"skills|competenc\w+)\b[^:]{0,60}:$")
+# A short lead-in cut from a flattened line that heads the requirements: "You must have:".
+_YOU_MUST_HAVE = re.compile(r"(?:you|candidates?|applicants?) (?:must|should|need to) (?:have|be)$",
+                            re.IGNORECASE)
 # A sentence that puts a duty on the candidate: an ask even in a list of what the job offers.
 _YOU_MUST = re.compile(r"\W*(?:you|candidates?|applicants?)\s+(?:must|need to|will need to|"
                        r"are required to|have to)\b", re.IGNORECASE)
@@ -780,10 +783,6 @@ _CAPITAL_BEFORE_COLON = re.compile(r"^\W*(?:\S+\s+){3,}?[A-Z][A-Za-z]+(?:\s+[A-Z
 _FILLER_WORD_BEFORE = re.compile(r"(?<![\w-])(Job|Your|Our|Key|Main|Additional|Other)\s+$")
 
 
-_YOU_MUST_HAVE = re.compile(r"(?:you|candidates?|applicants?) (?:must|should|need to) (?:have|be)$",
-                            re.IGNORECASE)
-
-
 def _dash_list(text: str) -> bool:
     """Items run together with dashes: "A valid driving license - The desire to work with pigs
     - A little experience with the job" (not "Team Leader - Customer Service")."""
@@ -880,8 +879,8 @@ def _split_long(document: Document, start: int, end: int, block: int,
                 unit.heading, unit.heading_text = found.kind, title
             elif title.lower().startswith("about "):
                 unit.heading, unit.heading_text = PostingSection.ABOUT, title
-        elif not marker and _closing_heading(body):
-            unit.heading, unit.heading_text = _closing_heading(body), body
+        elif not marker and (closing := _closing_heading(body)) is not None:
+            unit.heading, unit.heading_text = closing, body
         units.append(unit)
     return units
 
