@@ -1159,3 +1159,83 @@ def test_a_preferred_extra_is_no_part_of_the_ask(requirement: str, cv: str,
                                                  status: Status) -> None:
     verdict = judge(requirement, cv)
     assert verdict.status is status, verdict.explanation
+
+
+@pytest.mark.parametrize(("requirement", "cv", "title", "status"), [
+    # planning named on its own is the planning skill, shown by planning work
+    ("Solid planning experience from an international setting",
+     resume("Plan the weekly filling runs for two plants in SAP APO", title="Supply Planner"),
+     "Supply Planner", Status.MET),
+    ("Good planning and follow-up skills",
+     resume("Scheduled 40 site visits a month for three inspectors", title="Coordinator"),
+     "Office Coordinator", Status.MET),
+    ("Solid planning experience",
+     resume("Served coffee and ran the till", title="Barista"), "Supply Planner",
+     Status.MISSING),
+    # ... the named kinds of planning stay themselves
+    ("Experience with lesson planning",
+     resume("Plan the weekly filling runs for two plants", title="Supply Planner"),
+     "Teacher", Status.MISSING),
+])
+def test_planning_asked_plainly_is_the_planning_skill(requirement: str, cv: str, title: str,
+                                                      status: Status) -> None:
+    verdict = judge(requirement, cv, title=title)
+    assert verdict.status is status, verdict.explanation
+
+
+@pytest.mark.parametrize(("cv", "status"), [
+    # web work without session handling shows one part of the ask
+    (resume("Built custom WordPress themes in HTML5, SCSS and JavaScript",
+            title="Web Designer"), Status.PARTIAL),
+    (resume("Built the customer portal in Django", skills="HTML, CSS, JavaScript"),
+     Status.PARTIAL),
+    (resume("Built the customer portal in Django with session handling and CSRF protection"),
+     Status.MET),
+    (resume("Ran the tills and weekly stock counts", title="Cashier"), Status.MISSING),
+])
+def test_session_management_is_a_part_of_a_web_ask(cv: str, status: Status) -> None:
+    verdict = judge("A solid understanding of how web applications work including security, "
+                    "session management, and best development practices", cv)
+    assert verdict.status is status, verdict.explanation
+
+
+@pytest.mark.parametrize(("requirement", "cv", "status"), [
+    ("Knowledge of industry-wide technology trends and best practices",
+     resume("Researched trends in observability and led the move to OpenTelemetry"),
+     Status.MET),
+    ("Keeps up with emerging technologies",
+     resume("Evaluated new tools for the build pipeline and introduced Bazel",
+            title="Build Engineer"), Status.MET),
+    ("Knowledge of industry trends",
+     resume("Fixed bugs in the billing service"), Status.MISSING),
+])
+def test_technology_trends_shown_by_researching_them(requirement: str, cv: str,
+                                                     status: Status) -> None:
+    verdict = judge(requirement, cv)
+    assert verdict.status is status, verdict.explanation
+
+
+@pytest.mark.parametrize(("cv", "status"), [
+    (resume("Reconciled 400 supplier invoices a month with zero errors", title="Accountant"),
+     Status.MET),
+    (resume("Inspected label, date code and weight on every batch before release",
+            title="Packaging Operator"), Status.MET),
+])
+def test_a_sense_of_detail_is_attention_to_detail(cv: str, status: Status) -> None:
+    verdict = judge("You have a good overview and a strong sense of detail", cv,
+                    title="Planner")
+    assert verdict.status is status, verdict.explanation
+
+
+@pytest.mark.parametrize(("cv", "status"), [
+    (resume("Charge nurse on a 24-bed unit", title="Registered Nurse")
+     + "\nCERTIFICATIONS\nANCC board certified, Medical-Surgical Nursing (RN-BC), 2021\n",
+     Status.MET),
+    # a certificate from another body is not the one asked; it shows as related
+    (resume("Charge nurse on a 24-bed unit", title="Registered Nurse")
+     + "\nCERTIFICATIONS\nCCRN (Adult), 2019\n", Status.MISSING),
+])
+def test_a_certificate_named_by_its_credentialing_body(cv: str, status: Status) -> None:
+    verdict = judge("Certification from the American Nurses Credentialing Center required", cv,
+                    title="Nurse Educator")
+    assert verdict.status is status, verdict.explanation
