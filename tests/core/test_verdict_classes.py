@@ -1239,3 +1239,18 @@ def test_a_certificate_named_by_its_credentialing_body(cv: str, status: Status) 
     verdict = judge("Certification from the American Nurses Credentialing Center required", cv,
                     title="Nurse Educator")
     assert verdict.status is status, verdict.explanation
+
+
+@pytest.mark.parametrize(("requirement", "status"), [
+    # the examples after the first are more examples of the kind, not more asks
+    ("2+ years of experience in a scripting language like Python or Scala", Status.MET),
+    ("3+ years in a language such as Python, Ruby or Perl", Status.MET),
+    # ... but a skill asked after the examples is still asked
+    ("3+ years in a language such as Python or Ruby, and experience with Airflow",
+     Status.PARTIAL),
+])
+def test_more_examples_in_a_years_ask_are_no_more_asks(requirement: str,
+                                                       status: Status) -> None:
+    verdict = judge(requirement, resume("Wrote the nightly import jobs in Python",
+                                        title="Data Engineer", dates="Jan 2018 - Present"))
+    assert verdict.status is status, verdict.explanation

@@ -29,7 +29,7 @@ from tailorfit.core.match.parts import Part, Rule, all_of, any_of, nothing
 from tailorfit.core.match.profile import EVIDENCE_KEPT, Profile
 from tailorfit.core.match.related import related_bullets
 from tailorfit.core.match.result import Evidence, Status, Verdict
-from tailorfit.core.match.skills import terms_part
+from tailorfit.core.match.skills import EXAMPLE_CUE, terms_part
 from tailorfit.core.match.soft import from_roles
 from tailorfit.core.match.words import content_stems, stem_set
 from tailorfit.core.match.years import role_line, years_part
@@ -208,6 +208,10 @@ def _title_held(requirement: Requirement, profile: Profile) -> Part | None:
                 f"{Rule.ROLE_TITLE.label}", Rule.ROLE_TITLE)
 
 
+# What joins one example to the next: "Python or Scala", "Python, Scala and Go".
+_JOINED_EXAMPLE = re.compile(r"\s*(?:,|/|&|,?\s*\b(?:or|and)\b)?\s*", re.IGNORECASE)
+
+
 def _beyond_years(requirement: Requirement, clauses: list[YearsDetail], terms: list[TermHit],
                   lexicon: Lexicon) -> list[TermHit]:
     """Skills a years requirement names outside what its years are counted in.
@@ -227,6 +231,16 @@ def _beyond_years(requirement: Requirement, clauses: list[YearsDetail], terms: l
         if _OPTIONAL.search(piece.group()):
             covered.append(piece.span())
     base = requirement.start
+    # "in a scripting language like Python or Scala": the examples after the first one are
+    # more of the same examples, not more asks.
+    for a, b in list(covered):
+        if not EXAMPLE_CUE.search(text, a, b):
+            continue
+        for hit in sorted(terms, key=lambda t: t.start):
+            start = hit.start - base
+            if start >= b and _JOINED_EXAMPLE.fullmatch(text, b, start):
+                covered.append((b, hit.end - base))
+                b = hit.end - base
     degree = ("degree", "degree_field")
     return [t for t in terms
             if lexicon[t.entry].category not in degree

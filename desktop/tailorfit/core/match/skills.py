@@ -34,7 +34,7 @@ DEMANDING = re.compile(r"\b(?:expert|expertise|deep|extensive|advanced|mastery|i
                        r"strong command|highly proficient)\b", re.IGNORECASE)
 # Examples of a kind, any one of which will do ("such as", "e.g.", "like"). "including" and a
 # bare parenthesis list parts instead (benchmarks/cases/README.md, "Lists").
-_CUE = re.compile(r"\b(?:one or more of|any of|at least one of|either|such as|e\.g\.?|"
+EXAMPLE_CUE = re.compile(r"\b(?:one or more of|any of|at least one of|either|such as|e\.g\.?|"
                   r"for example|for instance|like)\b", re.IGNORECASE)
 _ALTERNATIVES = re.compile(r"\b(?:or|e\.g\.?|such as|for example|like|etc\.?)\b|/",
                            re.IGNORECASE)
@@ -310,9 +310,9 @@ def terms_part(requirement: Requirement, terms: list[TermHit], profile: Profile)
     demanding = bool(DEMANDING.search(text))
     near = requirement.kind is RequirementKind.SOFT
     depth_free = outside_parentheses(text)
-    cue = _CUE.search(text)
+    cue = EXAMPLE_CUE.search(text)
     while cue is not None and not depth_free[cue.start()]:
-        cue = _CUE.search(text, cue.end())  # "(e.g. ...)" after a concept: handled as examples
+        cue = EXAMPLE_CUE.search(text, cue.end())  # "(e.g. ...)" after a concept: handled as examples
     if cue:
         after = [t for t in terms if t.start - base >= cue.end()]
         if after:
