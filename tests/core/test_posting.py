@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
+
 from tailorfit.core.evaluate import read_reference
 from tailorfit.core.parse.posting import (
     PostingSection,
@@ -901,3 +903,23 @@ def test_what_the_job_gives_inside_a_requirements_list_asks_nothing() -> None:
                  "support you in developing your skills further .\nYou'll find the freedom to "
                  "balance an exciting job with life outside of work .\n")
     assert asks == ["Java or strong experience with other server-side languages"]
+
+
+@pytest.mark.parametrize("heading", ["Company description:", "About Northwind Travel",
+                                     "Who we are", "Our culture"])
+def test_the_employers_story_in_a_prose_ad_asks_nothing(heading: str) -> None:
+    # A posting with no requirements heading: its sentences are read one by one, but those
+    # under a heading about the employer describe the company, not the candidate.
+    asks = _asks("Senior Systems Engineer\n\nJob description\nYou have experience with Java "
+                 "and AWS .\nYou will build booking services .\n\nJob benefits:\nPension plan\n\n"
+                 f"{heading}\nWe are a global leader and we will need your expertise to make "
+                 "travel simpler .\nWe want to elevate the way we work .\n")
+    assert asks == ["You have experience with Java and AWS ."]
+
+
+def test_an_untitled_intro_of_a_prose_ad_still_asks() -> None:
+    asks = _asks("Warehouse Operative\n\nWe are a family-owned bakery .\nYou have a forklift "
+                 "licence and experience with stock counts .\n\nAbout the role\nYou must be "
+                 "able to work early shifts .\n")
+    assert "You have a forklift licence and experience with stock counts ." in asks
+    assert "You must be able to work early shifts ." in asks

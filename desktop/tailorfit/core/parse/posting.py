@@ -456,6 +456,7 @@ def parse_posting(document: Document) -> Posting:
     sections, assigned = _assign_sections(document, units)
     has_requirement_section = any(
         s.kind in (PostingSection.REQUIREMENTS, PostingSection.PREFERRED) for s in sections)
+    company_prose = _company_sections(sections) if not has_requirement_section else ()
     requirements: list[Requirement] = []
     duties: list[Duty] = []
     preferred_list: str | None = None  # the marker kind of a notes list of preferences
@@ -501,6 +502,8 @@ def parse_posting(document: Document) -> Posting:
                 continue
             duties.append(Duty(unit.text, unit.start, unit.end))
         elif not has_requirement_section and section is not PostingSection.BENEFITS:
+            if any(a <= unit.start < b for a, b in company_prose):
+                continue  # "Company description:": the employer's own story asks nothing
             requirements.extend(_items(document, unit, section, prose=True))
         elif section is PostingSection.BENEFITS and len(unit.text.split()) < 30 and \
                 _YOU_MUST.match(unit.text):
@@ -992,6 +995,17 @@ def _lead_in_heading(text: str) -> tuple[PostingSection, int, int] | None:
         if found is not None and found.coverage >= 0.6 and found.kind is not PostingSection.ABOUT:
             return found.kind, len(head), match.start()
     return None
+
+
+# Headings over the employer's own story, not the role: "Company description", "About Acme".
+_COMPANY_HEADING = Folded(r"^\W*(?:(?:some )?facts about|about (?!(?:the|this) (?:role|job|"
+                          r"position))|who we are|company (?:description|overview|profile)|"
+                          r"(?:our|the) (?:mission|story|company|culture|values)\b)")
+
+
+def _company_sections(sections: list[Section]) -> tuple[tuple[int, int], ...]:
+    return tuple((s.start, s.end) for s in sections
+                 if s.kind is PostingSection.ABOUT and s.title and _COMPANY_HEADING.search(s.title))
 
 
 def _assign_sections(document: Document,
