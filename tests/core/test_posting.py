@@ -923,3 +923,50 @@ def test_an_untitled_intro_of_a_prose_ad_still_asks() -> None:
                  "able to work early shifts .\n")
     assert "You have a forklift licence and experience with stock counts ." in asks
     assert "You must be able to work early shifts ." in asks
+
+
+@pytest.mark.parametrize("heading", ["What we ask for", "What we ask of you", "We ask for:"])
+def test_what_we_ask_heads_the_requirements(heading: str) -> None:
+    posting = parse_posting(read_pasted(
+        "QA Tester\n\nPosition overview\nYou will design and run automated tests .\n\n"
+        f"{heading}\nExperience in quality assurance .\nCoding skills to build test "
+        "environments .\nEagerness to work in a startup environment .\n"))
+    assert [r.text for r in posting.requirements] == [
+        "Experience in quality assurance .", "Coding skills to build test environments .",
+        "Eagerness to work in a startup environment ."]
+    assert PostingSection.REQUIREMENTS in {s.kind for s in posting.sections}
+
+
+@pytest.mark.parametrize("heading", ["Person Specification", "Personal Specification:"])
+def test_a_person_specification_heads_the_requirements(heading: str) -> None:
+    asks = _asks("Care Assistant\n\nMain duties\n- Support residents with personal care\n"
+                 f"\n{heading}\n- NVQ Level 2 in Health and Social Care\n- 1 year of experience "
+                 "in a care setting\n")
+    assert asks == ["NVQ Level 2 in Health and Social Care",
+                    "1 year of experience in a care setting"]
+
+
+def test_a_job_boards_detail_with_its_value_is_no_heading() -> None:
+    # "Experience level: Senior" is the board's detail, not a requirements heading: the asks
+    # filed under the job description are still found.
+    posting = parse_posting(read_pasted(
+        "Full Stack Engineer\n\nJob type: FULL_TIME\nExperience level: Senior\nIndustry: "
+        "Financial Services\n\nJob description\nYou will build analytics products .\n"
+        "- BS/BA degree or equivalent experience\n- Advanced knowledge of data architecture\n"
+        "- Build the pricing screens\n"))
+    assert PostingSection.REQUIREMENTS not in {s.kind for s in posting.sections}
+    assert [r.text for r in posting.requirements] == [
+        "BS/BA degree or equivalent experience", "Advanced knowledge of data architecture"]
+
+
+@pytest.mark.parametrize(("line", "asks"), [
+    ("Ability to work in large collaborative teams", True),
+    ("Competent with developing concurrent applications", True),
+    ("Bachelor's degree in Computer Science", True),
+    ("Expert knowledge of SQL Server", True),
+    ("Develop and maintain the billing service", False),
+    ("Support the lead teacher with daily routines", False),
+])
+def test_what_one_can_do_or_holds_filed_under_duties_still_asks(line: str, asks: bool) -> None:
+    found = _asks(f"Developer\n\nResponsibilities\n- Write clean code\n- {line}\n")
+    assert (line in found) is asks, found

@@ -58,6 +58,7 @@ _CUES: list[tuple[PostingSection, re.Pattern[str]]] = [
         r"terms of appointment")),
     (PostingSection.REQUIREMENTS, re.compile(
         r"educational background|requirements?|required|qualifications?|minimum|basic|must[- ]haves?|"
+        r"person(?:al)? specification|"
         r"what you(?:'ll| will)? (?:need|bring|have|know|offer)|(?:what|who) we(?:'re| are) looking for|"
         r"who you are|(?:necessary |essential |key )?prerequisites|"
         r"you have|you should have|you bring|you'll bring|about you|your profile|your background|"
@@ -65,7 +66,8 @@ _CUES: list[tuple[PostingSection, re.Pattern[str]]] = [
         r"competenc(?:y|ies)|eligibility|the ideal candidate|ideal candidate|candidate profile|"
         r"what it takes|to be successful|expectations|prerequisites|profile|what you need|"
         r"need to succeed|you might be a fit|is this you|licen[sc]es?|certifications?|"
-        r"\bneeded\b|you are|you're|we expect|the work requires|who are you|you will need|"
+        r"\bneeded\b|you are|you're|we expect|what we ask|we ask (?:for|of you)|"
+        r"the work requires|who are you|you will need|"
         r"we(?:'re| are) looking for (?:someone|a person|you)|you should|you must|must have|"
         r"languages?|language skills|personality|personal (?:skills|"
         r"qualities)|travel(?: activity| requirements)?")),
@@ -158,9 +160,15 @@ _SUBSTITUTION = Folded(r"may be substituted|is equivalent to \d|in lieu of the r
 # would be tried at every position).
 _ASKS_AT_START = Folded(
     r"^\W*(?:"
-    r"(?:(?:good|strong|solid|sound|thorough|excellent|deep|working|basic|proven|in-depth)\s+)?"
+    r"(?:(?:good|strong|solid|sound|thorough|excellent|deep|working|basic|proven|in-depth|"
+    r"advanced|expert|extensive|practical)\s+)?"
     r"(?:knowledge|understanding|command|proficiency|familiarity|grasp)"
     r"(?:\s*(?:&|and)\s*(?:working\s+|hands-on\s+)?experience)?\s+(?:of|in|on|over|with)\b|"
+    # what one can do or holds, not what one will do: "Ability to work in large teams",
+    # "Competent with concurrent code", "BS/BA degree or equivalent experience"
+    r"(?:proven |demonstrated )?abilit(?:y|ies) to\b|competent (?:with|in)\b|"
+    r"(?:an? )?(?:bs|ba|bsc|msc|ms|ma|mba|phd|ph\.d\.?|b\.s\.|m\.s\.|bachelor'?s?|"
+    r"master'?s?)(?:/\w+)?\s+(?:degree|in)\b|(?:university |college )?degree (?:in|or)\b|"
     r"(?:(?:you|candidates?|applicants?|the candidate|[a-z][\w.+#-]*\s+(?:developers?|"
     r"engineers?|analysts?|designers?))\s+)?(?:needs?|should|must)\s+(?:to\s+)?(?:have|possess|"
     r"be\s+able)\b|"
@@ -898,6 +906,13 @@ _DETAIL_LABEL = re.compile(
     r"date posted|working hours|contract type)\s*:?$", re.IGNORECASE)
 
 
+# ... or with its value on the same line: "Experience level: Senior", "Industry: Fintech".
+_DETAIL_WITH_VALUE = re.compile(
+    r"^(?:job type|experience level|seniority level|industry|company size|company type|"
+    r"employment type|contract type|job function|date posted)\s*:\s*\S+(?:\s+\S+){0,5}$",
+    re.IGNORECASE)
+
+
 def _mark_noise(units: list[_Unit]) -> None:
     for before, after in itertools.pairwise(units):
         if not before.listy and _DETAIL_LABEL.match(before.text.strip()) and \
@@ -906,7 +921,8 @@ def _mark_noise(units: list[_Unit]) -> None:
     for unit in units:
         text = unit.text.strip()
         words = text.split()
-        if (len(words) <= 12 and (_NOISE.match(text.rstrip(".:!")) or (
+        detail = _DETAIL_WITH_VALUE.match(text) and not unit.listy
+        if detail or (len(words) <= 12 and (_NOISE.match(text.rstrip(".:!")) or (
                 _SALARY.search(text) and len(words) <= 15))) or URL.fullmatch(text):
             unit.noise = True
     # Site navigation: a run of three or more tiny lines near the top.
