@@ -970,3 +970,21 @@ def test_a_job_boards_detail_with_its_value_is_no_heading() -> None:
 def test_what_one_can_do_or_holds_filed_under_duties_still_asks(line: str, asks: bool) -> None:
     found = _asks(f"Developer\n\nResponsibilities\n- Write clean code\n- {line}\n")
     assert (line in found) is asks, found
+
+
+def test_favourable_makes_an_item_nice() -> None:
+    strengths = _strengths("Kitchen Helper\n\nRequirements\n- Experience in a kitchen is of "
+                           "course favourable but not necessary\n- Food hygiene certificate\n")
+    assert strengths == {
+        "Experience in a kitchen is of course favourable but not necessary": Strength.NICE,
+        "Food hygiene certificate": Strength.MUST}
+
+
+def test_you_also_have_describes_the_candidate_among_duties() -> None:
+    asks = _asks("Embedded Developer\n\nJob description\nYou will design the controller "
+                 "firmware .\nYou also have good knowledge of C and C++ and of field bus "
+                 "protocols such as Modbus, and furthermore you have experience with embedded "
+                 "Linux build systems and their test pipelines in an agile team .\n")
+    assert asks == ["You also have good knowledge of C and C++ and of field bus protocols such as "
+                    "Modbus, and furthermore you have experience with embedded Linux build "
+                    "systems and their test pipelines in an agile team ."]

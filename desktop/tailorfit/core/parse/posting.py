@@ -109,6 +109,7 @@ _LEGAL = Folded(r"equal opportunity|e(?:eo|oe)\b(?<![\w]...)|regardless of (?:ra
 _NICE_WORDS = Folded(r"^\W*(?:an? )?advantage\s*:|"
                          r"\b(?:preferred|preferably|we prefer|a plus|is a plus|are a plus|nice to have|"
                          r"(?:is|would be) ideal|but not necessary|"
+                         r"(?:is|are|would be)(?: of course| also| very)? favou?rable|"
                          r"nice-to-have|bonus|ideally|desirable|desired|advantageous|would be "
                          r"(?:great|nice|a plus)|not required|good to have|"
                          r"(?:is|are|be|very|also|especially|really) (?:helpful|beneficial)|"
@@ -179,7 +180,8 @@ _ASKS_AT_START = Folded(
     # requirement sentences that lost their heading ("The ideal candidate is ...", "You have
     # excellent communication skills")
     r"(?:they|candidates?) must be\b|the ideal candidate\b|you (?:will )?need to (?:have|be)\b|"
-    r"you have (?:an? )?(?:[\w-]+ ){0,3}(?:degree|experience|knowledge|skills|background|"
+    r"you (?:also |further |furthermore )?have (?:an? )?(?:[\w-]+ ){0,3}(?:degree|experience|"
+    r"knowledge|skills|background|"
     r"understanding|education|insight)\b|"
     r"(?:strong|excellent|good|solid|proven|extensive)\s+(?:[\w-]+\s+){0,3}(?:skills|"
     r"experience|knowledge|insight)\b|"
@@ -220,7 +222,7 @@ _YOU_OPEN = Folded(r"^\W*(?:(?:additionally|also|furthermore|finally|moreover),?
 # in a big organization", "Your working style is structured", "This demands the ability to work
 # independently". Not what the candidate will do or answer for ("You are responsible for ...").
 _DESCRIBES_CANDIDATE = Folded(
-    r"^\W*(?:(?:additionally|also|furthermore|moreover),?\s+)?(?:you(?:'re| are| have| like| love| "
+    r"^\W*(?:(?:additionally|also|furthermore|moreover),?\s+)?(?:you(?: also)?(?:'re| are| have| like| love| "
     r"enjoy| thrive| possess| master| speak| understand| know)\b"
     r"(?!.*\b(?:responsib\w*|in charge|accountable)\b)"
     # what the job gives: "You are welcome at ...", "You have the opportunity to ..."
@@ -355,7 +357,7 @@ _NEGATION = Folded(r"\bnot (?:necessary|required|needed|a requirement|mandatory|
                    r"experience (?:is )?(?:necessary|needed|required)")
 # "... is an advantage but not required": the negation makes the item optional, not void.
 _STILL_WELCOME = Folded(r"\b(?:an? (?:big |real )?(?:advantage|plus|asset|bonus)|advantageous|preferred|"
-                        r"helpful|beneficial|desirable|desired|welcome|ideal|ideally)\b")
+                        r"helpful|beneficial|desirable|desired|welcome|ideal|ideally|favou?rable)\b")
 # A sentence that describes the candidate ("you can ride a bike", "you are a good colleague").
 _CANDIDATE = Folded(r"\byou(?:'re| are| can| have| must| should| need| will need| know| speak| "
                     r"enjoy| thrive| like| love| bring| hold| possess| work)\b|\bcandidates? "
