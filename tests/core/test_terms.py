@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tailorfit.core.lexicon import load_lexicon
-from tailorfit.core.lexicon.terms import find_terms, scan
+from tailorfit.core.lexicon.terms import find_terms, loose_terms, scan
 from tailorfit.core.readers import read_pasted
 
 
@@ -103,3 +103,26 @@ def test_hits_point_at_document_text() -> None:
     document = read_pasted("Requirements\n- Strong Python and PostgreSQL\n- Kubernetes")
     for hit in find_terms(document, load_lexicon()):
         assert document.text[hit.start:hit.end] == hit.text
+
+
+def _loose(text: str) -> list[tuple[str, str]]:
+    document = read_pasted(text)
+    return [(h.entry, h.text) for h in
+            loose_terms(document, load_lexicon(), 0, len(document.text))]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Experience managing the end-to-end lifecycle of technical projects",
+     [("project_management", "managing the end-to-end lifecycle of technical projects")]),
+    ("Experience developing and analyzing large, complex data sets",
+     [("data_analysis", "analyzing large, complex data")]),
+    # a second verb, a sentence's end or a parenthesis ends the reach
+    ("Managing staff and running weekly projects", []),
+    ("Skilled at managing. Projects come later", []),
+    ("Experience managing (mostly small) projects", []),
+    # too far apart to be one phrase
+    ("Managing a busy front desk with eight phone lines for three dental projects", []),
+])
+def test_a_verb_led_form_may_have_words_inside_it(text: str,
+                                                  found: list[tuple[str, str]]) -> None:
+    assert _loose(text) == found

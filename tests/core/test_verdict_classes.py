@@ -1254,3 +1254,16 @@ def test_more_examples_in_a_years_ask_are_no_more_asks(requirement: str,
     verdict = judge(requirement, resume("Wrote the nightly import jobs in Python",
                                         title="Data Engineer", dates="Jan 2018 - Present"))
     assert verdict.status is status, verdict.explanation
+
+
+@pytest.mark.parametrize(("cv", "status"), [
+    (resume("Managed three ERP roll-out projects from kickoff to go-live",
+            title="IT Consultant"), Status.MET),
+    (resume("Led the night shift of six packers", title="Shift Lead"), Status.PARTIAL),
+    (resume("Ran the tills and weekly stock counts", title="Cashier"), Status.MISSING),
+])
+def test_a_skill_named_with_words_inside_its_name(cv: str, status: Status) -> None:
+    # "managing the end-to-end lifecycle of technical projects" asks for project management
+    verdict = judge("Experience managing the end-to-end lifecycle of technical projects", cv,
+                    title="Technical Program Manager")
+    assert verdict.status is status, verdict.explanation

@@ -328,3 +328,43 @@ def _pattern(category: str, tokens: list[Token], i: int, n: int) -> bool:
         return True
     before = tokens[i - 1].fold if i else ""
     return category == "language" and before in _BEFORE and before != "and" and before != "or"
+
+
+# Words that may stand between a verb and its object in a loose form: "analyzing large, complex
+# data sets" for "analyzing data", "managing the end-to-end lifecycle of technical projects" for
+# "managing projects". A sentence's end, a colon, a parenthesis or another verb ends the reach.
+_LOOSE_GAP = 7
+_LOOSE_STOP = frozenset(".;:!?()[]")
+
+
+def loose_terms(document: Document, lexicon: Lexicon, start: int, end: int) -> list[TermHit]:
+    """Verb-led forms with a few words between the verb and the rest, in ``start:end``.
+
+    For a requirement in which no form was found as written: "managing the end-to-end
+    lifecycle of technical projects" names project management ("managing projects"). Only
+    forms whose first word is a gerund, with no case rule and no ambiguity, are stretched.
+    """
+    index = document.block_at(start)
+    text = document.text[start:end]
+    tokens = tokenize(text)
+    hits: list[TermHit] = []
+    for i, token in enumerate(tokens):
+        if not token.fold.endswith("ing") or token.fold not in lexicon.starts:
+            continue
+        for form in lexicon.index.get(token.fold, ()):
+            if len(form.folds) < 2 or form.exact is not None or lexicon[form.entry].ambiguous:
+                continue
+            rest = form.folds[1:]
+            for j in range(i + 2, min(len(tokens) - len(rest), i + 1 + _LOOSE_GAP) + 1):
+                between = tokens[j - 1]
+                if between.text in _LOOSE_STOP or (j - 1 > i and between.fold.endswith("ing")
+                                                   and len(between.fold) > 5):
+                    break  # a new sentence or a second verb: "managing staff and running projects"
+                if tuple(t.fold for t in tokens[j:j + len(rest)]) == rest:
+                    last = tokens[j + len(rest) - 1]
+                    hits.append(TermHit(form.entry, start + token.start, start + last.end, index,
+                                        document.text[start + token.start:start + last.end]))
+                    break
+            if hits and hits[-1].start == start + token.start:
+                break  # the longest form that fits, as in the exact scan
+    return hits

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 from tailorfit.core.lexicon import Lexicon, load_lexicon
-from tailorfit.core.lexicon.terms import TermHit, find_terms
+from tailorfit.core.lexicon.terms import TermHit, find_terms, loose_terms
 from tailorfit.core.match.judge import asked_terms, judge
 from tailorfit.core.match.profile import Profile
 from tailorfit.core.match.result import (
@@ -72,8 +72,10 @@ def analyze(posting: Posting, resume: Resume, *, lexicon: Lexicon | None = None,
     posting_entries = frozenset(h.entry for h in posting_hits)
     verdicts: list[Verdict] = []
     for requirement in posting.requirements:
-        inside = asked_terms(requirement, [h for h in posting_hits
-                                           if requirement.start <= h.start < requirement.end])
+        found = [h for h in posting_hits if requirement.start <= h.start < requirement.end]
+        if not found:  # "analyzing large, complex data sets": the form with words inside it
+            found = loose_terms(posting.document, lexicon, requirement.start, requirement.end)
+        inside = asked_terms(requirement, found)
         verdicts.append(judge(_refine_kind(requirement, inside, lexicon), inside, profile,
                               posting_entries, posting, brief=brief))
     score, must_missing = score_verdicts(verdicts)
