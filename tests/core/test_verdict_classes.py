@@ -1267,3 +1267,72 @@ def test_a_skill_named_with_words_inside_its_name(cv: str, status: Status) -> No
     verdict = judge("Experience managing the end-to-end lifecycle of technical projects", cv,
                     title="Technical Program Manager")
     assert verdict.status is status, verdict.explanation
+
+
+@pytest.mark.parametrize(("cv", "status"), [
+    # finance processes shown by an accountant's work; no finance system named
+    (resume("Prepared balance sheets and quarterly tax filings for 30 clients",
+            title="Staff Accountant"), Status.PARTIAL),
+    (resume("Recorded payables and receivables and reviewed payroll", title="Junior Accountant"),
+     Status.PARTIAL),
+    (resume("Closed the books monthly in SAP and prepared the balance sheet",
+            title="Accountant"), Status.MET),
+    (resume("Served coffee and ran the till", title="Barista"), Status.MISSING),
+])
+def test_core_finance_processes_are_accounting(cv: str, status: Status) -> None:
+    verdict = judge("Experience with standard finance systems (e.g. Oracle, Hyperion, SAP) and "
+                    "core finance processes", cv, title="Revenue Accountant")
+    assert verdict.status is status, verdict.explanation
+
+
+@pytest.mark.parametrize(("cv", "status"), [
+    (resume("Led cross-functional teams to design, build and launch innovative products",
+            title="Product Manager"), Status.MET),
+    (resume("Launched two mobile apps that reached 1M users", title="Product Owner"),
+     Status.MET),
+    # launching something that is not a product shows no product launch
+    (resume("Launched the new invoicing process for the finance team", title="Accountant"),
+     Status.MISSING),
+])
+def test_launching_products_shows_product_launches(cv: str, status: Status) -> None:
+    verdict = judge("Demonstrated success defining and launching excellent products", cv,
+                    title="Product Manager")
+    assert verdict.status is status, verdict.explanation
+
+
+@pytest.mark.parametrize(("cv", "status"), [
+    (resume("Turned Photoshop mock-ups into responsive HTML and CSS pages",
+            title="Web Developer"), Status.MET),
+    (resume("Designed posters and packaging", skills="Adobe Photoshop, Illustrator",
+            title="Graphic Designer"), Status.PARTIAL),
+    (resume("Ran the tills and weekly stock counts", title="Cashier"), Status.MISSING),
+])
+def test_a_psd_is_a_photoshop_design(cv: str, status: Status) -> None:
+    verdict = judge("Converting PSD to HTML", cv, title="HTML Developer")
+    assert verdict.status is status, verdict.explanation
+
+
+@pytest.mark.parametrize(("cv", "status"), [
+    (resume("Assessed and treated 20 patients a shift on a cardiac step-down unit",
+            title="Registered Nurse"), Status.MET),
+    (resume("Performed 300 laparoscopic cholecystectomies as primary surgeon",
+            title="Consultant Surgeon"), Status.MET),
+    (resume("Built the patient portal's appointment API in Go", title="Backend Engineer",
+            employer="Marrowfield Health"), Status.MISSING),
+])
+def test_treating_patients_is_patient_care(cv: str, status: Status) -> None:
+    verdict = judge("Provide your patients with a safe and effective course of treatment", cv,
+                    title="Consultant Surgeon")
+    assert verdict.status is status, verdict.explanation
+
+
+@pytest.mark.parametrize(("cv", "status"), [
+    (resume("Built the order service in Java and Kafka", title="Senior Software Engineer"),
+     Status.MET),
+    (resume("Wrote the nightly billing jobs", title="Backend Developer"), Status.MET),
+    (resume("Built sales dashboards in Tableau", title="Data Analyst"), Status.MISSING),
+    (resume("Ran the tills and weekly stock counts", title="Cashier"), Status.MISSING),
+])
+def test_data_structures_are_a_programmers_everyday_work(cv: str, status: Status) -> None:
+    verdict = judge("Solid grasp of data structures and algorithms", cv, title="Programmer Analyst")
+    assert verdict.status is status, verdict.explanation
