@@ -988,3 +988,37 @@ def test_you_also_have_describes_the_candidate_among_duties() -> None:
     assert asks == ["You also have good knowledge of C and C++ and of field bus protocols such as "
                     "Modbus, and furthermore you have experience with embedded Linux build "
                     "systems and their test pipelines in an agile team ."]
+
+
+def test_where_and_when_one_works_and_a_choice_offered_ask_nothing() -> None:
+    asks = _asks("Street Promoter\n\nRequirements\nYou are outgoing and enjoy meeting people .\n"
+                 "Place of work and hours: Copenhagen\nWorking hours: 10-18\n"
+                 "You can choose to work either full time or part time .\n")
+    assert asks == ["You are outgoing and enjoy meeting people ."]
+
+
+def test_a_de_identified_employer_opening_a_sentence_is_the_company_speaking() -> None:
+    # SkillSpan's ads replace names with "<ORGANIZATION>": a sentence that opens with it is
+    # about the company, even right after the list of requirements.
+    asks = _asks("Software Engineer\n\nRequirements\nProficiency in Java\nKnowledge of SQL\n"
+                 "<ORGANIZATION> is a global leader in financial services providing advice to "
+                 "corporations and governments .\n<ORGANIZATION> <ORGANIZATION> unites research "
+                 "fields and brings them closer together .\n")
+    assert asks == ["Proficiency in Java", "Knowledge of SQL"]
+
+
+@pytest.mark.parametrize("line", [
+    "We don't expect you to have experience across all these areas .",
+    "We do not expect candidates to know every tool on the list .",
+    "You don't need to have worked in a bank before .",
+])
+def test_what_is_not_expected_asks_nothing(line: str) -> None:
+    asks = _asks(f"Platform Engineer\n\nRequirements\n- Experience with Kafka\n- {line}\n")
+    assert asks == ["Experience with Kafka"]
+
+
+def test_what_applications_must_include_asks_nothing() -> None:
+    asks = _asks("Assistant Professor\n\nQualifications\n- A PhD in animal nutrition\n"
+                 "- Applications - in English - must include: a CV, diplomas and a list of "
+                 "publications\n")
+    assert asks == ["A PhD in animal nutrition"]

@@ -335,6 +335,7 @@ _APPLICATION = Folded(
     # what an application must hold and how to send it: "The application must include ...",
     # "To apply: ... you must fill in an online form"
     r"\b(?:the|your|an|each) applications? (?:must|should|will need to) (?:include|contain|be)\b|"
+    r"^\W*applications?\b[^.]{0,30}?\b(?:must|should) (?:include|contain)\b|"
     r"^\W*to apply\b|\bsend (?:us )?your application\b|\bfill (?:in|out) (?:an?|the) "
     r"(?:[\w<>-]+ ){0,2}(?:application )?form\b|"
     # a pointer to more reading: "You can read more about planned projects at ..."
@@ -354,7 +355,10 @@ _APPLICATION_LEAD = Folded(
     r"(?:complete|pass) the following")
 _NEGATION = Folded(r"\bnot (?:necessary|required|needed|a requirement|mandatory|essential)\b|"
                    r"\bof no importance\b|\bdoes(?: not|n't) matter\b|\bno (?:prior )?"
-                   r"experience (?:is )?(?:necessary|needed|required)")
+                   r"experience (?:is )?(?:necessary|needed|required)|"
+                   # "We don't expect you to have experience across all these areas"
+                   r"\b(?:do not|don't|does not|doesn't) (?:expect|require) (?:you|candidates)\b|"
+                   r"\byou (?:do not|don't) (?:need|have) to (?:have|know|be)\b")
 # "... is an advantage but not required": the negation makes the item optional, not void.
 _STILL_WELCOME = Folded(r"\b(?:an? (?:big |real )?(?:advantage|plus|asset|bonus)|advantageous|preferred|"
                         r"helpful|beneficial|desirable|desired|welcome|ideal|ideally|favou?rable)\b")
@@ -363,9 +367,9 @@ _CANDIDATE = Folded(r"\byou(?:'re| are| can| have| must| should| need| will need
                     r"enjoy| thrive| like| love| bring| hold| possess| work)\b|\bcandidates? "
                     r"(?:must|should|will|need)|\b(?:is|are) (?:required|essential|a must)\b")
 # Sentences that tell about the company or the job rather than ask something of the candidate.
-_ABOUT_THE_JOB = Folded(r"^(?:we|our|it|this|there|here|the (?:team|company|day team|evening team|"
+_ABOUT_THE_JOB = Folded(r"^(?:(?:we|our|it|this|there|here|the (?:team|company|day team|evening team|"
                         r"job|role|position|work(?:place)?)|in (?:the|this) (?:job|role)|"
-                        r"<organization>|<location>|as an? |you will (?!need))\b")
+                        r"as an? |you will (?!need))\b|<organization>|<location>)")
 # What the job gives the candidate, in a sentence of its own: no ask.
 _OFFERED = Folded(r"^(?:(?:so|and|also),? )?(?:as an? [^.]{0,100}? )?(?:you can (?:expect|look forward to)|"
                   r"you(?:'ll| will) (?:get|receive|enjoy|be offered)|we (?:can )?offer|"
@@ -373,7 +377,7 @@ _OFFERED = Folded(r"^(?:(?:so|and|also),? )?(?:as an? [^.]{0,100}? )?(?:you can 
 # ... and what it gives in other words: "If you love to code you will enjoy working with us",
 # "You can influence the team's ways of working", "We support you in developing your skills".
 _GIVES = Folded(r"\byou(?:'ll| will) (?:enjoy|love) working (?:with|at|here|in)\b|"
-                r"^\W*you can (?:influence|shape|grow|develop your|look forward)\b|"
+                r"^\W*you can (?:influence|shape|grow|develop your|look forward|choose)\b|"
                 r"^\W*we (?:support|help|encourage) you\b|^\W*you(?:'ll| will) find the\b")
 _ASK_WORDS = Folded(r"\bexperience\b|\bskills?\b|\bknowledge\b|\babilit|\bable to\b|"
                     r"\bdegree\b|\bcertif|\blicen[sc]|\byears?\b|\bfluen")
@@ -911,7 +915,8 @@ _DETAIL_LABEL = re.compile(
 # ... or with its value on the same line: "Experience level: Senior", "Industry: Fintech".
 _DETAIL_WITH_VALUE = re.compile(
     r"^(?:job type|experience level|seniority level|industry|company size|company type|"
-    r"employment type|contract type|job function|date posted)\s*:\s*\S+(?:\s+\S+){0,5}$",
+    r"employment type|contract type|job function|date posted|place of work(?: and hours)?|"
+    r"work(?:ing)? hours|hours of work)\s*:\s*\S+(?:\s+\S+){0,5}$",
     re.IGNORECASE)
 
 
