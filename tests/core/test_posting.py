@@ -1022,3 +1022,14 @@ def test_what_applications_must_include_asks_nothing() -> None:
                  "- Applications - in English - must include: a CV, diplomas and a list of "
                  "publications\n")
     assert asks == ["A PhD in animal nutrition"]
+
+
+def test_the_company_speaking_of_itself_asks_nothing() -> None:
+    asks = _asks("Data Analyst\n\nWhat you bring\nExperience with SQL and Python .\n"
+                 "We have a mix of different skills in our team .\nOur team is committed to "
+                 "extracting insights from data with domain expertise .\nWe expect you to "
+                 "present your findings to stakeholders .\nWe prefer a person with a master's "
+                 "degree in statistics .\n")
+    assert asks == ["Experience with SQL and Python .",
+                    "We expect you to present your findings to stakeholders .",
+                    "We prefer a person with a master's degree in statistics ."]

@@ -147,6 +147,7 @@ _REQUIREMENT_SENTENCE = re.compile(
     r"abilit(?:y|ies) (?:to|in)|"
     r"able to|demonstrat\w* (?:the )?(?:abilit|skill|knowledge|proficien)|"
     r"skills? (?:in|with)|experience from|you (?:will )?(?:also )?need|you must|"
+    r"expect (?:you|candidates?|applicants?) to|"
     r"expertise|background in|understanding of|fluen(?:t|cy)|candidates? (?:must|should|will)|"
     r"you (?:thrive|excel|enjoy|master|speak|understand)|are (?:eager|passionate) |"
     r"(?:is|are) (?:essential|needed|desirable)|would be considered|"
@@ -370,6 +371,13 @@ _CANDIDATE = Folded(r"\byou(?:'re| are| can| have| must| should| need| will need
 _ABOUT_THE_JOB = Folded(r"^(?:(?:we|our|it|this|there|here|the (?:team|company|day team|evening team|"
                         r"job|role|position|work(?:place)?)|in (?:the|this) (?:job|role)|"
                         r"as an? |you will (?!need))\b|<organization>|<location>)")
+# The company speaking of itself ("Our team is committed to ...", "We have a mix of different
+# skills in our team") unless the sentence turns to the one it wants.
+_WE_SPEAK = Folded(r"^\W*(?:(?:so|and|also|here|today),? )?(?:we|our)\b")
+_TO_THE_CANDIDATE = Folded(r"\b(?:you|your|candidates?|applicants?|someone|somebody|person|"
+                           r"people|individuals?|colleagues?|talents?|must|should|needs?|"
+                           r"requires?|required|expects?|expected|prefers?|preferred|"
+                           r"looking for|seek\w*|want|wish|hire|hiring|recruit\w*)\b")
 # What the job gives the candidate, in a sentence of its own: no ask.
 _OFFERED = Folded(r"^(?:(?:so|and|also),? )?(?:as an? [^.]{0,100}? )?(?:you can (?:expect|look forward to)|"
                   r"you(?:'ll| will) (?:get|receive|enjoy|be offered)|we (?:can )?offer|"
@@ -1240,6 +1248,8 @@ def _item_of_line(text: str, section: PostingSection, prose: bool,
             _REQUIREMENT_SENTENCE.search(stripped) or _CANDIDATE.search(stripped)
             or _ASK_WORDS.search(stripped))):
         return None  # a sentence about the job or the company, in a posting without bullets
+    if not listy and _WE_SPEAK.search(stripped) and not _TO_THE_CANDIDATE.search(stripped):
+        return None  # "We have a mix of skills in our team": the company's own, asked of no one
     if prose and not (_REQUIREMENT_SENTENCE.search(stripped) or (
             section in (PostingSection.REQUIREMENTS, PostingSection.PREFERRED)
             and (_CANDIDATE.search(stripped) or _about_candidate(stripped)))):
