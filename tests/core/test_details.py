@@ -66,6 +66,11 @@ def test_as_names_a_job_title_only(text: str) -> None:
     ("msc in physics", DegreeLevel.MASTER, ("Physics",), False),
     ("GED or high school diploma", DegreeLevel.HIGH_SCHOOL, (), False),
     ("M.D. from an accredited medical school", DegreeLevel.DOCTORATE, (), False),
+    # fields written in lowercase after "degree in" or "within", and no field "in progress"
+    ("A degree in chemistry or biology", DegreeLevel.BACHELOR, ("Chemistry", "Biology"), False),
+    ("A university degree within food science", DegreeLevel.BACHELOR, ("Food science",),
+     False),
+    ("Master's degree in progress", DegreeLevel.MASTER, (), False),
 ])
 def test_degrees(text: str, level: DegreeLevel, fields: tuple[str, ...], equivalent: bool) -> None:
     found = parse_degree(text)

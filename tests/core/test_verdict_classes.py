@@ -1336,3 +1336,38 @@ def test_treating_patients_is_patient_care(cv: str, status: Status) -> None:
 def test_data_structures_are_a_programmers_everyday_work(cv: str, status: Status) -> None:
     verdict = judge("Solid grasp of data structures and algorithms", cv, title="Programmer Analyst")
     assert verdict.status is status, verdict.explanation
+
+
+def _nurse(certificate: str) -> str:
+    return (resume("Charge nurse on a 24-bed medical-surgical unit", title="Registered Nurse")
+            + (f"\nCERTIFICATIONS\n{certificate}\n" if certificate else ""))
+
+
+@pytest.mark.parametrize(("requirement", "certificate", "status", "rule"), [
+    # the body named recognises certificates: another of the kind may be one of them
+    ("Specialty certification as recognized by the American Nurses Credentialing Center",
+     "CCRN (Adult), AACN, 2019", Status.PARTIAL, Rule.OTHER_CREDENTIAL),
+    ("Specialty certification as recognized by the American Nurses Credentialing Center",
+     "CEN, Board of Certification for Emergency Nursing, 2021", Status.PARTIAL,
+     Rule.OTHER_CREDENTIAL),
+    ("Specialty certification as recognized by the American Nurses Credentialing Center",
+     "ANCC board certified, Medical-Surgical Nursing, 2020", Status.MET, Rule.CREDENTIAL),
+    ("Specialty certification as recognized by the American Nurses Credentialing Center",
+     "AWS Certified Solutions Architect", Status.MISSING, None),
+    # ... but a certificate asked by its own name is not met by another of its kind
+    ("ANCC board certification required", "CCRN (Adult), AACN, 2019", Status.MISSING, None),
+])
+def test_a_certificate_recognised_by_a_named_body(requirement: str, certificate: str,
+                                                  status: Status, rule: Rule | None) -> None:
+    assert_verdict(judge(requirement, _nurse(certificate), title="Nurse Educator"), status, rule)
+
+
+@pytest.mark.parametrize(("education", "status"), [
+    ("Ph.D. in Microbiology, Aarhus University, 2022", Status.MET),
+    ("B.Sc. in Chemistry, University of Leeds, 2018", Status.MET),
+    ("B.A. in History, University of Leeds, 2018", Status.PARTIAL),
+])
+def test_lowercase_fields_after_degree_in_are_asked(education: str, status: Status) -> None:
+    verdict = judge("A degree in chemistry or biology",
+                    _with_education(education, title="Laboratory Technician"), title="Lab Tech")
+    assert verdict.status is status, verdict.explanation

@@ -208,6 +208,34 @@ def _stated_in_other_words(certs: list[TermHit], profile: Profile) -> Part | Non
     return None
 
 
+# "Specialty certification as recognized by the ANCC": the body names which certificates
+# count, and more than its own may.
+_RECOGNISED_BY = re.compile(r"\b(?:recogni[sz]ed|accredited|approved|endorsed)\s+by\b",
+                            re.IGNORECASE)
+
+
+def _recognised_kind(requirement: Requirement, certs: list[TermHit],
+                     profile: Profile) -> Part | None:
+    """Rule other-credential: a stated certificate of the kind asked, where the line names the
+    body that recognises it ("recognized by", "accredited by"): it may be one the body
+    recognises, which the resume cannot show, so partial."""
+    if not _RECOGNISED_BY.search(requirement.text):
+        return None
+    lexicon = profile.lexicon
+    for cert in certs:
+        for kind in lexicon[cert.entry].implies:
+            if lexicon[kind].category not in ("certificate", "license"):
+                continue
+            stated = [h for h in profile.specific.get(kind, ()) if h.entry != cert.entry]
+            if stated:
+                hit = stated[0]
+                return Part(Status.PARTIAL, profile.evidence_of(stated, 3),
+                            f"{hit.text} ({profile.where(hit.start)}) is a "
+                            f"{lexicon[kind].name.lower()}; check that it is one the body named "
+                            f"recognises ({Rule.OTHER_CREDENTIAL.label})", Rule.OTHER_CREDENTIAL)
+    return None
+
+
 def _credential(requirement: Requirement, terms: list[TermHit], profile: Profile,
                 posting_entries: frozenset[str]) -> Part | None:
     lexicon = profile.lexicon
@@ -229,6 +257,9 @@ def _credential(requirement: Requirement, terms: list[TermHit], profile: Profile
         worded = _stated_in_other_words(certs, profile)
         if worded is not None:
             return worded
+        recognised = _recognised_kind(requirement, certs, profile)
+        if recognised is not None:
+            return recognised
         # A named certificate or licence counts only when stated: the work it is about, a
         # broader or a related credential is shown among the related bullets, not counted.
         if _OR_EXPERIENCE.search(requirement.text):

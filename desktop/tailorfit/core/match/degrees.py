@@ -48,6 +48,9 @@ def fields_match(profile: Profile, wanted: tuple[str, ...], have: tuple[str, ...
         return True
     wanted_ids = set().union(*(_field_ids(profile, w) for w in wanted)) if wanted else set()
     have_ids = set().union(*(_field_ids(profile, h) for h in have)) if have else set()
+    # A degree in a branch of the field is one in the field: microbiology is biology.
+    have_ids |= {a for entry in have_ids for a in lexicon.ancestors(entry)
+                 if lexicon[a].category == "degree_field"}
     if wanted_ids & have_ids:
         return True
     if lenient:

@@ -184,7 +184,7 @@ _LEVEL_PATTERNS: list[tuple[DegreeLevel, re.Pattern[str]]] = [
         r"mbbs|m\.b\.b\.s\.|mb\s?b?ch(?:\s?bao)?|mbchb|"
         r"undergraduate degree|four-year (?:college )?degree|4-year (?:college )?degree|"
         r"graduation from an accredited four-year college|college degree|university degree|"
-        r"university graduate|college graduate|degree in|graduation from an? (?:business |"
+        r"university graduate|college graduate|degree(?= in )|graduation from an? (?:business |"
         r"accredited )?(?:school|college|university))(?!\w)", re.IGNORECASE)),
     (DegreeLevel.ASSOCIATE, re.compile(
         # "Associate of Arts", not "Front End Associate of the Month"
@@ -214,7 +214,8 @@ _EQUIVALENT = re.compile(
 # Where the fields start after a degree: "in X", "of Science in X", ", X", "with a major in X".
 _FIELDS_START = re.compile(
     r"^(?:'s|s)?\s*(?:degree\s*)?(?:\([^)]*\)\s*)?(?:of (?:science|arts|engineering|technology|"
-    r"applied science|fine arts)\s*)?(?:degree\s*)?(?:,\s*|\s+in\s+|\s+on\s+)", re.IGNORECASE)
+    r"applied science|fine arts)\s*)?(?:degree\s*)?(?:,\s*|\s+in\s+|\s+on\s+|\s+within\s+)",
+    re.IGNORECASE)
 _DEGREE_CHAIN = re.compile(r"^(?:\s*/\s*[A-Za-z.]{1,7})+\s*[-\u2013]\s*(\S.*)$", re.DOTALL)
 _FIELDS_LATER = re.compile(r"\b(?:major(?:ing)? in|concentration in|focus in|units in|"
                            r"degree in|in the field of|in)\s+(?!progress\b)",  # a degree "in progress"
@@ -308,7 +309,7 @@ def _fields(after: str) -> tuple[str, ...]:
                      r"institute|school|academy|semester|quarter|units",
                      part, re.IGNORECASE):
             continue
-        if re.match(r"(?:science|arts|required|preferred|desired)$", part, re.IGNORECASE):
+        if re.match(r"(?:science|arts|required|preferred|desired|progress)$", part, re.IGNORECASE):
             continue
         fields.append(part[:1].upper() + part[1:])
     return tuple(dict.fromkeys(fields))
