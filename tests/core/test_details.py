@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tailorfit.core.parse.details import DegreeLevel, parse_degree, parse_years
+from tailorfit.core.parse.details import DegreeLevel, claimed_years, parse_degree, parse_years
 
 
 @pytest.mark.parametrize(("text", "minimum", "maximum", "domain"), [
@@ -19,6 +19,11 @@ from tailorfit.core.parse.details import DegreeLevel, parse_degree, parse_years
      "Applications Programmer"),
     ("Experience: Minimum 1 year as project manager", 1, None, "project manager"),
     ("3 years as a Registered Nurse", 3, None, "Registered Nurse"),
+    ("Five-plus years of experience in nursing", 5, None, "nursing"),
+    ("5-plus years of experience in Java", 5, None, "Java"),
+    ("5+ yrs exp. with Java", 5, None, "Java"),
+    ("Experience of 4 years or more in sales", 4, None, "sales"),
+    ("2 years or more of experience in retail", 2, None, "retail"),
 ])
 def test_years(text: str, minimum: float, maximum: float | None, domain: str | None) -> None:
     found = parse_years(text)
@@ -71,6 +76,24 @@ def test_as_names_a_job_title_only(text: str) -> None:
     ("A university degree within food science", DegreeLevel.BACHELOR, ("Food science",),
      False),
     ("Master's degree in progress", DegreeLevel.MASTER, (), False),
+    # lone modifiers share the last field's head noun; abbreviations keep their full stops
+    ("Degree in Mechanical or Electrical Engineering", DegreeLevel.BACHELOR,
+     ("Mechanical Engineering", "Electrical Engineering"), False),
+    ("Bachelor's in Civil, Mechanical or Structural Engineering", DegreeLevel.BACHELOR,
+     ("Civil Engineering", "Mechanical Engineering", "Structural Engineering"), False),
+    ("Degree in Microbiology or Food Science", DegreeLevel.BACHELOR,
+     ("Microbiology", "Food Science"), False),
+    ("B.Sc. or M.Sc. in Computer Science", DegreeLevel.BACHELOR, ("Computer Science",), False),
+    ("BS in Computer Science. Experience with Java", DegreeLevel.BACHELOR,
+     ("Computer Science",), False),
+    # an abbreviation straight before its field, and one in brackets inside the name
+    ("Stanford University - BS Computer Science (2014-2018)", DegreeLevel.BACHELOR,
+     ("Computer Science",), False),
+    ("BA Economics, University of Leeds, 2012", DegreeLevel.BACHELOR, ("Economics",), False),
+    ("Master of Science (M.Sc.), Chemistry - University of Oslo", DegreeLevel.MASTER,
+     ("Chemistry",), False),
+    ("Bachelor of Engineering (Hons) in Mechanical Engineering", DegreeLevel.BACHELOR,
+     ("Mechanical Engineering",), False),
 ])
 def test_degrees(text: str, level: DegreeLevel, fields: tuple[str, ...], equivalent: bool) -> None:
     found = parse_degree(text)
@@ -82,6 +105,19 @@ def test_degrees(text: str, level: DegreeLevel, fields: tuple[str, ...], equival
     "Experience with Kubernetes",
     # "be", "me", "ma" are words, not the degrees BE, ME and MA
     "Must be able to tell me what ma and pa stores need",
+    "Advanced user of MS Excel and MS Word",
     "You will be part of a team that lets me ship"])
 def test_no_degree(text: str) -> None:
     assert parse_degree(text) is None
+
+
+@pytest.mark.parametrize(("text", "years"), [
+    ("Nurse with 7+ years of experience in ICU care.", 7),
+    ("Experienced accountant with eight years in audit.", 8),
+    ("Over a decade of experience in sales.", 10),
+    ("Two decades in logistics and freight.", 20),
+    ("1.5 years in retail", None),  # not "5 years"
+    ("Led a team of 5 engineers", None),
+])
+def test_years_a_summary_claims(text: str, years: int | None) -> None:
+    assert claimed_years(text) == years

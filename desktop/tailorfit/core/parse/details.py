@@ -17,7 +17,7 @@ _NUMBER_WORDS = {
 _NUM = r"(?:\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
 _YEARS = re.compile(
     rf"(?P<lead>at least|minimum(?: of)?|min\.?|over|more than|a minimum of|up to)?\s*"
-    rf"(?P<min>{_NUM})(?:\s*\((?P<paren>\d{{1,2}})\))?\s*(?P<plus>\+|plus)?\s*"
+    rf"(?P<min>{_NUM})(?:\s*\((?P<paren>\d{{1,2}})\))?\s*(?:-\s*(?=plus))?(?P<plus>\+|plus)?\s*"
     rf"(?:(?:-|to|or)\s*(?P<max>{_NUM})\s*(?:\+|plus)?\s*)?"
     rf"(?:or more\s+|\+\s*)?"
     rf"(?:full[- ]time\s+|paid\s+|professional\s+|relevant\s+|progressive(?:ly)?\s+|hands-on\s+)*"
@@ -25,10 +25,11 @@ _YEARS = re.compile(
     re.IGNORECASE,
 )
 _DOMAIN_AFTER = re.compile(
-    r"^\s*(?:'s\s+|s'\s+)?(?:of\s+)?(?:full[- ]time\s+|paid\s+|professional\s+|relevant\s+|"
+    r"^\s*(?:or more\s+)?(?:'s\s+|s'\s+)?(?:of\s+)?(?:full[- ]time\s+|paid\s+|professional\s+|"
+    r"relevant\s+|"
     r"progressive(?:ly)?\s+|hands-on\s+|responsible\s+|industry\s+|work\s+|practical\s+|"
     r"related\s+|proven\s+|demonstrated\s+|direct\s+|total\s+|previous\s+|prior\s+)*"
-    r"(?:(?P<pre>[\w/+#.\- ]{1,40}?)\s+)?(?:experience|exp\.?|background|expertise)\b"
+    r"(?:(?P<pre>[\w/+#.\- ]{1,40}?)\s+)?(?:(?:experience|background|expertise)\b|exp\b\.?)"
     r"(?:\s+(?:in|with|as|of|doing|on|using|working (?:in|with|on|as)|building|developing)\s+"
     # "managing teams", "leading nurses": the verb stays, it is what the years are in
     r"(?P<post>[^.;:()]{2,120})|\s+(?P<gerund>[a-z]+ing\b[^.;:()]{2,120}))?",
@@ -73,6 +74,22 @@ class DegreeDetail:
 def _number(text: str) -> float:
     text = text.lower()
     return float(_NUMBER_WORDS.get(text, 0)) if text in _NUMBER_WORDS else float(text)
+
+
+# A summary's own count of years: "7+ years", "eight years", "over a decade".
+_CLAIM = re.compile(r"(?<![\d.])\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|"
+                    r"ten|eleven|twelve|fifteen|twenty)\+?\s*(?:-\s*)?(?:years|yrs)\b|"
+                    r"\b(?P<decades>a|one|two|three)\s+decades?\b", re.IGNORECASE)
+
+
+def claimed_years(text: str) -> int | None:
+    """The years a summary claims ("Nurse with 7+ years of experience"), or None."""
+    match = _CLAIM.search(text)
+    if match is None:
+        return None
+    if match.group("decades"):
+        return 10 * int(_number(match.group("decades")))
+    return int(_number(match.group("n")))
 
 
 _YEARS_HINT = re.compile(r"\byears?\b|\byrs?\b|\bmonths?\b", re.IGNORECASE)
@@ -147,7 +164,7 @@ def parse_all_years(text: str) -> list[YearsDetail]:
 def _domain(after: str) -> str | None:
     match = _DOMAIN_AFTER.match(after)
     if not match:
-        simple = re.match(r"^\s*(of|in|with|as(?:\s+an?)?)\s+([A-Za-z][\w/+#.\- ]{1,60}?)"
+        simple = re.match(r"^\s*(?:or more\s+)?(of|in|with|as(?:\s+an?)?)\s+([A-Za-z][\w/+#.\- ]{1,60}?)"
                           r"(?:[,.;:(]|$| and )", after)
         if simple is None:
             return None
@@ -199,8 +216,17 @@ _LEVEL_PATTERNS: list[tuple[DegreeLevel, re.Pattern[str]]] = [
 # Plain uppercase abbreviations: "BS in Computer Science", "MS, Statistics", "PhD".
 _ABBREVIATIONS = re.compile(r"\b(?P<abbr>BS|BA|BE|BTech|MS|MA|ME|MTech|PhD|BSN|MSN|MBA)\b"
                             r"(?=\s+(?:in|of)\b|\s*,|\s*\(|\s+degree|$)")
+# ... and one written straight before its field: "BS Computer Science", "MSc Data Science".
+_ABBREVIATION_FIELD = re.compile(
+    r"\b(?P<abbr>BS|BA|BSc|MS|MSc|MA|PhD|BE|BEng|MEng)(?=\s+(?:[A-Z][a-z]+\s+){0,2}"
+    r"(?:Science|Sciences|Engineering|Studies|Administration|Mathematics|Economics|Finance|"
+    r"Accounting|Marketing|Design|Psychology|Biology|Chemistry|Physics|Nursing|Education|"
+    r"Statistics|Informatics|Technology|Management|Communications?|History|English|Law|"
+    r"Arts|Business)\b)")
 _ABBR_LEVEL = {"BS": DegreeLevel.BACHELOR, "BA": DegreeLevel.BACHELOR, "BE": DegreeLevel.BACHELOR,
                "BTECH": DegreeLevel.BACHELOR, "BSN": DegreeLevel.BACHELOR,
+               "BSC": DegreeLevel.BACHELOR, "BENG": DegreeLevel.BACHELOR,
+               "MSC": DegreeLevel.MASTER, "MENG": DegreeLevel.MASTER,
                "MS": DegreeLevel.MASTER, "MA": DegreeLevel.MASTER, "ME": DegreeLevel.MASTER,
                "MTECH": DegreeLevel.MASTER, "MSN": DegreeLevel.MASTER, "MBA": DegreeLevel.MASTER,
                "PHD": DegreeLevel.DOCTORATE}
@@ -249,7 +275,7 @@ def parse_degree(text: str) -> DegreeDetail | None:
             low = min(a_level, b_level)
             if best is not None and best[1] == a_start and low < best[0]:
                 best = (low, a_start, b_end)
-    abbreviation = _ABBREVIATIONS.search(text)
+    abbreviation = _ABBREVIATIONS.search(text) or _ABBREVIATION_FIELD.search(text)
     if abbreviation and (best is None or abbreviation.start() < best[1]):
         best = (_ABBR_LEVEL[abbreviation.group("abbr").upper()], abbreviation.start(),
                 abbreviation.end())
@@ -276,7 +302,14 @@ def _fields(after: str) -> tuple[str, ...]:
         if not FIELD_WORD.search(chained.group(1)):
             return ()  # "Bachelor/Master - required"
         after = " in " + chained.group(1)
-    window = re.split(r"[.;:()\n]| - | \| ", after[:220], maxsplit=1)[0]
+    # A full stop ends the fields, but not one inside an abbreviation ("B.Sc. or M.Sc. in ...")
+    # nor the one closing the degree's own ("B.Eng. Electrical Engineering").
+    after = after[1:] if after.startswith(".") else after
+    # "Master of Science (M.Sc.), Chemistry", "Bachelor of Engineering (Hons) in ...": the
+    # degree's own abbreviation or honours in brackets is no end of the fields.
+    after = re.sub(r"\s*\((?:[A-Za-z]{1,6}\.?){1,3}\)", "", after, count=1)
+    window = re.split(r"[;:()\n]| - | \| |\.(?=\s+[A-Z][a-z]|\s*$)|(?<=[a-z]{4})\.",
+                      after[:220], maxsplit=1)[0]
     named = re.match(r"^\s+of\s+(?!(?i:science|arts|applied science|fine arts|engineering)\b)"
                      r"((?:[A-Z][\w&-]*\s?){1,4})", window)
     if named:  # "Master of Business Administration", maybe "... in Accounting" after it
@@ -294,6 +327,11 @@ def _fields(after: str) -> tuple[str, ...]:
         return (bare.group(1).strip(),) if bare and bare.group(1).strip() else ()
     raw = _FIELD_END.sub("", window[match.end():])
     parts = re.split(r",\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|\s*/\s*", raw)
+    # "Civil, Mechanical or Structural Engineering": lone modifiers share the last one's head.
+    head = _SHARED_HEAD.search(parts[-1].strip()) if len(parts) > 1 else None
+    if head:
+        parts = [f"{p.strip()} {head.group(1)}" if _MODIFIER.fullmatch(p.strip())
+                 and not FIELD_WORD.search(p) else p for p in parts]
     fields: list[str] = []
     for part in parts:
         if re.search(r"university|college|institute|school|academy", part, re.IGNORECASE):
@@ -313,3 +351,10 @@ def _fields(after: str) -> tuple[str, ...]:
             continue
         fields.append(part[:1].upper() + part[1:])
     return tuple(dict.fromkeys(fields))
+
+
+# A word that qualifies a field rather than names one: "Mechanical", "Civil", "Computer".
+_MODIFIER = re.compile(r"[A-Za-z-]+(?:al|ic|ive|ary)|civil|computer|data|software",
+                       re.IGNORECASE)
+_SHARED_HEAD = re.compile(r"\s((?:engineering|sciences?|studies|technology|management|"
+                          r"administration)(?:\s.*)?)$", re.IGNORECASE)

@@ -18,7 +18,7 @@ from tailorfit.core.parse.dates import (
     merged_months,
     opens_split_range,
 )
-from tailorfit.core.parse.details import DegreeLevel, parse_degree
+from tailorfit.core.parse.details import DegreeLevel, claimed_years, parse_degree
 from tailorfit.core.parse.headings import classify_heading, looks_like_heading
 from tailorfit.core.parse.vocab import EMAIL, FIELD_WORD, JOB_TITLE, LOCATION, PHONE, SCHOOL, URL
 
@@ -85,7 +85,6 @@ _DURATION = re.compile(r"\b\d+\s+(?:years?|yrs?)(?:\s+\d+\s+months?)?\b|\b\d+\s+
 _MARGINS = (Region.HEADER, Region.FOOTER)
 _MONTH_WORDS = r"jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*"
 _SINGLE_NAME = re.compile(r"^[A-Z][A-Za-z'\u00c0-\u024f-]{2,}$")
-_YEARS_CLAIM = re.compile(r"(\d{1,2})\+?\s*(?:years|yrs)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +203,7 @@ def parse_resume(document: Document, *, today: date | None = None) -> Resume:
                                                           if i not in headings])
                          if e.level >= DegreeLevel.ASSOCIATE)
     work = [r.dates for r in roles if r.dates is not None and r.section is ResumeSection.EXPERIENCE]
-    claim = _YEARS_CLAIM.search(_summary_text(document, sections))
+    claimed = claimed_years(_summary_text(document, sections))
     return Resume(
         document=document,
         contact=_contact(document, sections),
@@ -214,7 +213,7 @@ def parse_resume(document: Document, *, today: date | None = None) -> Resume:
         skills=tuple(skills),
         certificates=tuple(certificates),
         total_months=merged_months(work),
-        claimed_years=int(claim.group(1)) if claim else None,
+        claimed_years=claimed,
         today=today,
         section_starts=tuple(s.start for s in sections),
     )
