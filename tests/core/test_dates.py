@@ -22,6 +22,11 @@ TODAY = date(2026, 11, 27)
     ("Fall 2013 - Spring 2014", YearMonth(2013, 9), YearMonth(2014, 5), False),
     ("Jan '19 - Mar '21", YearMonth(2019, 1), YearMonth(2021, 3), False),
     ("June 2017 | - | Present", YearMonth(2017, 6), YearMonth(2026, 11), True),
+    # year first, and "since": until now
+    ("2017/03 - 2020/06", YearMonth(2017, 3), YearMonth(2020, 6), False),
+    ("2017.03 – 2019.11", YearMonth(2017, 3), YearMonth(2019, 11), False),
+    ("since 2020", YearMonth(2020, 1), YearMonth(2026, 11), True),
+    ("Since March 2021", YearMonth(2021, 3), YearMonth(2026, 11), True),
 ])
 def test_ranges(text: str, start: YearMonth, end: YearMonth, present: bool) -> None:
     from tailorfit.core.normalize import normalize
@@ -33,6 +38,11 @@ def test_ranges(text: str, start: YearMonth, end: YearMonth, present: bool) -> N
 def test_months_are_inclusive() -> None:
     (found,) = find_ranges("Jan 2019 - Mar 2019", TODAY)
     assert found.months == 3
+
+
+def test_a_span_of_two_years_is_no_year_and_month() -> None:
+    # "2009-10" is an academic year, never October 2009
+    assert find_ranges("B.Sc. 2009-10", TODAY) == []
 
 
 def test_no_dates_in_phone_numbers_or_salaries() -> None:

@@ -153,3 +153,14 @@ def test_an_academic_cv_has_appointments_and_techniques() -> None:
     assert [(r.title, r.employer) for r in resume.roles] == [
         ("Postdoctoral Researcher", "Fjord Institute of Biology"),
         ("PhD Student", "University of Tromsvik")]
+
+
+def test_roles_dated_since_a_year_or_year_first() -> None:
+    resume = parse_resume(read_pasted(
+        "Mette Holm\nmette@example.org\n\nEXPERIENCE\nSoftware Engineer – Acme ApS – since 2020\n"
+        "- Built the booking API in Go\n- Mentored two juniors since 2023\n"
+        "Data Analyst, Beta AS 2017/03 - 2019/12\n- Built the weekly sales reports\n"),
+        today=date(2026, 11, 27))
+    assert [(r.title, r.employer, r.dates.label() if r.dates else None) for r in resume.roles] == [
+        ("Software Engineer", "Acme ApS", "2020-01 - present"),
+        ("Data Analyst", "Beta AS", "2017-03 - 2019-12")]

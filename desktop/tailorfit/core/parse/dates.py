@@ -27,6 +27,8 @@ _DATE_RE = (
     rf"(?:(?P<{{p}}month>{_MONTH_RE})[ ,]*(?P<{{p}}myear>{_YEAR_RE}|'\d\d)"
     rf"|(?P<{{p}}season>spring|summer|fall|autumn|winter)[ ,]*(?P<{{p}}syear>{_YEAR_RE})"
     rf"|(?P<{{p}}num>0?[1-9]|1[0-2])\s*[/.-]\s*(?P<{{p}}nyear>{_YEAR_RE})"
+    # year first, as in "2017/03" and "2017.03" (not "2009-10", a span of two years)
+    rf"|(?P<{{p}}ryear>{_YEAR_RE})[/.](?P<{{p}}rnum>0?[1-9]|1[0-2])(?!\d)"
     rf"|(?P<{{p}}year>{_YEAR_RE}))"
 )
 _PRESENT_RE = (r"(?P<present>present|current(?:ly)?|now|today|ongoing|till date|to date"
@@ -39,6 +41,7 @@ _RANGE = re.compile(
 )
 _LONE_SEASON = re.compile(rf"(?<![\w/])(spring|summer|fall|autumn|winter)[ ,]*({_YEAR_RE})(?![\w/])",
                           re.IGNORECASE)
+_SINCE = re.compile(rf"(?<![\w/])since\s+{_DATE_RE.format(p='s_')}(?![\w/])", re.IGNORECASE)
 _SINGLE = re.compile(rf"(?<![\w/]){_DATE_RE.format(p='s_')}(?![\w/])", re.IGNORECASE)
 
 
@@ -100,6 +103,8 @@ def _month_from(match: re.Match[str], prefix: str, role: str) -> tuple[YearMonth
         return YearMonth(int(group(f"{prefix}syear")), first if role == "start" else last), False
     if group(f"{prefix}num"):
         return YearMonth(int(group(f"{prefix}nyear")), int(group(f"{prefix}num"))), False
+    if group(f"{prefix}rnum"):
+        return YearMonth(int(group(f"{prefix}ryear")), int(group(f"{prefix}rnum"))), False
     if group(f"{prefix}year"):
         return YearMonth(int(group(f"{prefix}year")), 1), True
     return None
@@ -135,6 +140,12 @@ def find_ranges(text: str, today: date) -> list[DateRange]:
             continue
         found.append(DateRange(start[0], min(end, max(now, start[0])), present, match.start(),
                                match.end(), start[1] and (present or end_year_only)))
+    for match in _SINCE.finditer(text):  # "since 2020", "since March 2021": until now
+        if any(r.start_offset <= match.start() < r.end_offset for r in found):
+            continue
+        since = _month_from(match, "s_", "start")
+        if since is not None and since[0] <= now:
+            found.append(DateRange(since[0], now, True, match.start(), match.end(), since[1]))
     for match in _LONE_SEASON.finditer(text):  # "Summer 2020" is a range of its own
         if any(r.start_offset <= match.start() < r.end_offset for r in found):
             continue
