@@ -1033,3 +1033,12 @@ def test_the_company_speaking_of_itself_asks_nothing() -> None:
     assert asks == ["Experience with SQL and Python .",
                     "We expect you to present your findings to stakeholders .",
                     "We prefer a person with a master's degree in statistics ."]
+
+
+def test_a_permit_to_do_the_work_is_a_credential_and_one_to_work_here_a_condition() -> None:
+    kinds = {r.text: r.kind for r in parse_posting(read_pasted(
+        "Line Cook\n\nRequirements\n- Food Handler's permit\n- Valid work permit for the EU\n"
+        "- Must hold a residence permit\n")).requirements}
+    assert kinds == {"Food Handler's permit": RequirementKind.CERT,
+                     "Valid work permit for the EU": RequirementKind.OTHER,
+                     "Must hold a residence permit": RequirementKind.OTHER}

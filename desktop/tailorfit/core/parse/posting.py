@@ -125,7 +125,9 @@ _CERT_WORDS = Folded(r"certif\w*|licen[sc]\w*|\bregistered nurse\b|\b(?:RN|LPN|B
                          # a clearance is a credential (TS/SCI, security, "obtain a clearance"),
                          # customs or site clearance is work
                          r"(?<!customs )(?<!site )(?<!export )(?<!import )clearance|"
-                         r"driver'?s license")
+                         r"driver'?s license|"
+                         # a permit to do the work ("Food Handler's permit"), not to work here
+                         r"(?<!work )(?<!residence )(?<!residency )(?<!parking )\bpermits?\b")
 _SOFT_WORDS = Folded(
     r"communicat\w*|interpersonal|team ?work|team player|collaborat\w*|leadership|"
     r"\blead(?:ing)? (?:a )?teams?|mentor\w*|problem[- ]solving|attention to detail|"
