@@ -1371,3 +1371,24 @@ def test_lowercase_fields_after_degree_in_are_asked(education: str, status: Stat
     verdict = judge("A degree in chemistry or biology",
                     _with_education(education, title="Laboratory Technician"), title="Lab Tech")
     assert verdict.status is status, verdict.explanation
+
+
+@pytest.mark.parametrize(("education", "status"), [
+    ("B.Sc. in Mechanical Engineering, DTU, 2016", Status.MET),
+    ("B.Eng. Electrical Engineering, 2014", Status.MET),
+    ("B.A. in History, 2012", Status.PARTIAL),
+])
+def test_fields_that_share_a_head_noun(education: str, status: Status) -> None:
+    verdict = judge("Bachelor's degree in Mechanical or Electrical Engineering",
+                    _with_education(education, title="Service Engineer"), title="Field Engineer")
+    assert verdict.status is status, verdict.explanation
+
+
+@pytest.mark.parametrize(("requirement", "status"), [
+    ("Experience with one of: Django, Flask, FastAPI", Status.MET),
+    ("Experience with one of the following frameworks: Django, Flask, FastAPI", Status.MET),
+    ("Experience with Django, Flask and FastAPI", Status.PARTIAL),
+])
+def test_one_of_a_list_is_any_of_it(requirement: str, status: Status) -> None:
+    verdict = judge(requirement, resume("Built the pricing service in Python with FastAPI"))
+    assert verdict.status is status, verdict.explanation
