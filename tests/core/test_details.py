@@ -24,6 +24,10 @@ from tailorfit.core.parse.details import DegreeLevel, claimed_years, parse_degre
     ("5+ yrs exp. with Java", 5, None, "Java"),
     ("Experience of 4 years or more in sales", 4, None, "sales"),
     ("2 years or more of experience in retail", 2, None, "retail"),
+    # a job board's "X: N years (Required)" asks years of X
+    ("Warehouse: 1 year (Required)", 1, None, "Warehouse"),
+    ("CSS: 3 years (Preferred)", 3, None, "CSS"),
+    ("total work: 2 years (Required)", 2, None, None),
 ])
 def test_years(text: str, minimum: float, maximum: float | None, domain: str | None) -> None:
     found = parse_years(text)
@@ -31,7 +35,8 @@ def test_years(text: str, minimum: float, maximum: float | None, domain: str | N
     assert (found.minimum, found.maximum, found.domain) == (minimum, maximum, domain)
 
 
-@pytest.mark.parametrize("text", ["warranty of 3 years", "within 2 years of hire", "Python"])
+@pytest.mark.parametrize("text", ["warranty of 3 years", "within 2 years of hire", "Python",
+                                  "Warranty: 2 years", "Contract: 12 months"])
 def test_not_years_of_experience(text: str) -> None:
     assert parse_years(text) is None
 

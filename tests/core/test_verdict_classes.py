@@ -1392,3 +1392,14 @@ def test_fields_that_share_a_head_noun(education: str, status: Status) -> None:
 def test_one_of_a_list_is_any_of_it(requirement: str, status: Status) -> None:
     verdict = judge(requirement, resume("Built the pricing service in Python with FastAPI"))
     assert verdict.status is status, verdict.explanation
+
+
+@pytest.mark.parametrize(("dates", "status"), [
+    ("Jan 2022 - Present", Status.MET),
+    ("Aug 2026 - Present", Status.MISSING),
+])
+def test_a_job_boards_years_of_one_kind_of_work(dates: str, status: Status) -> None:
+    verdict = judge("Warehouse: 1 year (Required)",
+                    resume("Picked and packed 120 orders an hour in the warehouse",
+                           title="Warehouse Associate", dates=dates), title="Warehouse Associate")
+    assert verdict.status is status, verdict.explanation

@@ -92,6 +92,10 @@ def claimed_years(text: str) -> int | None:
     return int(_number(match.group("n")))
 
 
+# "Warehouse: 1 year (Required)", "CSS: 3 years (Preferred)": a job board's years of one kind
+# of work, the kind before the colon and nothing after the years but the strength.
+_BOARD_YEARS = re.compile(r"^\W*([A-Za-z][\w/+#.&' -]{1,40}):\s*$")
+_BOARD_END = re.compile(r"^\s*\((?:required|preferred)\)\s*\.?\s*$", re.IGNORECASE)
 _YEARS_HINT = re.compile(r"\byears?\b|\byrs?\b|\bmonths?\b", re.IGNORECASE)
 # A quick test before the level patterns, which are costly and rarely match. Words are looked
 # for in lowercased text, where every branch opens with a letter (so the regex engine skips
@@ -133,6 +137,12 @@ def parse_years(text: str) -> YearsDetail | None:
         # a bare "2 years" needs the word experience (or similar) nearby.
         confident = bool(match.group("plus") or lead or match.group("max"))
         near = text[max(0, match.start() - 40):match.end() + 60]
+        board = _BOARD_YEARS.match(text[:match.start()]) if _BOARD_END.match(after) else None
+        if board is not None:
+            # a job board's "Warehouse: 1 year (Required)": years of the work before the colon
+            named = board.group(1).strip()
+            domain = None if named.lower() in ("total work", "work", "experience") else named
+            return YearsDetail(minimum, maximum, domain, match.start(), match.end())
         if not confident and not _EXPERIENCE_WORD.search(near):
             continue
         domain = _domain(after)
