@@ -25,13 +25,14 @@ def test_tuned_cases_hold_their_figures(corpus: Path) -> None:
     overall = totals.overall()
     assert overall["labels"] >= 400 and len(totals.by_domain()) >= 12
     assert overall["recall"] >= 0.97
-    assert overall["precision"] >= 0.92
+    assert overall["precision"] >= 0.93  # 92.9% until company prose stopped being asked
     # 77.2% before "desired, but not required" lines were read as nice-to-haves: three more
     # labels extracted (recall 97.3 -> 97.9%), all three judged otherwise than labelled.
     # 77.8% since a noun of an evidence verb's stem ("managers" for "managed") stopped showing
     # a skill: two labels that had been partial by that accident (held-out and fresh rose).
-    assert overall["agreement"] >= 0.775
-    assert overall["severe"] <= 0.022  # 2.1% since a listed skill's years count as undated
+    # 79.6% since core finance processes, loose verb-led forms and 'closed sales' (2026-12-04).
+    assert overall["agreement"] >= 0.79
+    assert overall["severe"] <= 0.02  # 1.9% since 2026-12-04 evening; 2.1% before
 
 
 def test_held_out_cases_hold_their_figures(corpus: Path) -> None:
@@ -41,9 +42,9 @@ def test_held_out_cases_hold_their_figures(corpus: Path) -> None:
     # Last run of issue 8 (benchmarks/cases_holdout/last-run.txt), after fixing bug classes
     # its errors exposed; the first run (first-run.txt) was 73.2 / 67.8 / 56.0 / 13.3%.
     assert overall["recall"] >= 0.975
-    assert overall["precision"] >= 0.96
-    assert overall["agreement"] >= 0.785
-    assert overall["severe"] <= 0.05
+    assert overall["precision"] >= 0.965
+    assert overall["agreement"] >= 0.815  # 82.1% at the end of 2026-12-04 (79.1% before)
+    assert overall["severe"] <= 0.025  # 2.0% (4.5% before the evening of 2026-12-04)
 
 
 def test_fresh_cases_hold_their_first_run(corpus: Path) -> None:
@@ -69,7 +70,9 @@ def test_third_fresh_split_holds_its_first_run(corpus: Path) -> None:
     overall = totals.overall()
     assert overall["cases"] == 10 and overall["labels"] >= 110
     assert overall["recall"] >= 0.90
-    assert overall["precision"] >= 0.83  # 79.8% until flattened ads read better
+    # 79.8% until flattened ads read better; 83.8% until a sentence opening with
+    # "<ORGANIZATION>" was read as the company speaking
+    assert overall["precision"] >= 0.84
     # 61.2% until Windows-1252 quotes were repaired in reading: three more labels extracted
     # (recall 87.5 -> 90.2%), and the split's agreement, counted over extracted labels, fell
     # to 58.4% (one verdict fewer agrees; the pairs stay unread).
