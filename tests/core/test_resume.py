@@ -164,3 +164,10 @@ def test_roles_dated_since_a_year_or_year_first() -> None:
     assert [(r.title, r.employer, r.dates.label() if r.dates else None) for r in resume.roles] == [
         ("Software Engineer", "Acme ApS", "2020-01 - present"),
         ("Data Analyst", "Beta AS", "2017-03 - 2019-12")]
+
+
+def test_a_role_whose_dates_come_first_with_a_colon() -> None:
+    resume = parse_resume(read_pasted(
+        "Mette Holm\nmette@example.org\n\nEXPERIENCE\n2019 - 2022: Software Engineer, Acme ApS\n"
+        "- Built the booking API in Go\n"), today=date(2026, 11, 27))
+    assert [(r.title, r.employer) for r in resume.roles] == [("Software Engineer", "Acme ApS")]

@@ -415,7 +415,7 @@ def _roles(document: Document, indexes: list[int], kind: ResumeSection,
                         text = " | " + text[joined.end_offset:]
                         break
             text = _DURATION.sub(" ", _LOCATION_IN_TEXT.sub(" | ", text))
-            parts.extend((index, p.strip(" -|,/\u2022()")) for p in _SPLIT_ROLE.split(text))
+            parts.extend((index, p.strip(" -|,/:;\u2022()")) for p in _SPLIT_ROLE.split(text))
         title, employer = _title_and_employer(parts)
         if title is None and dates is None:
             continue
