@@ -1404,3 +1404,16 @@ def test_a_job_boards_years_of_one_kind_of_work(dates: str, status: Status) -> N
                     resume("Picked and packed 120 orders an hour in the warehouse",
                            title="Warehouse Associate", dates=dates), title="Warehouse Associate")
     assert verdict.status is status, verdict.explanation
+
+
+@pytest.mark.parametrize(("cv", "met"), [
+    (resume("Negotiated contracts and closed sales worth $1.2M a year",
+            title="Sales Representative"), True),
+    (resume("Closing deals with 14 new accounts in the Nordics", title="Account Executive"), True),
+    # closing the books is accounting, not a sale
+    (resume("Closed the books monthly and reconciled the sales ledger", title="Accountant"),
+     False),
+])
+def test_closing_sales_is_sales_closing(cv: str, met: bool) -> None:
+    verdict = judge("Experience closing sales", cv, title="Sales Representative")
+    assert (verdict.status is Status.MET) is met, verdict.explanation

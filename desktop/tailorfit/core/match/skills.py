@@ -34,8 +34,8 @@ DEMANDING = re.compile(r"\b(?:expert|expertise|deep|extensive|advanced|mastery|i
                        r"strong command|highly proficient)\b", re.IGNORECASE)
 # Examples of a kind, any one of which will do ("such as", "e.g.", "like"). "including" and a
 # bare parenthesis list parts instead (benchmarks/cases/README.md, "Lists").
-EXAMPLE_CUE = re.compile(r"\b(?:one or more of|any of|at least one of|one of|either|such as|e\.g\.?|"
-                  r"for example|for instance|like)\b", re.IGNORECASE)
+EXAMPLE_CUE = re.compile(r"\b(?:one or more of|any of|one of|either|such as|e\.g\.?|"
+                         r"for example|for instance|like)\b", re.IGNORECASE)
 _ALTERNATIVES = re.compile(r"\b(?:or|e\.g\.?|such as|for example|like|etc\.?)\b|/",
                            re.IGNORECASE)
 _SLOT_SPLIT = re.compile(r",|;|\band\b(?!\s*/\s*or)|\bas well as\b|&", re.IGNORECASE)

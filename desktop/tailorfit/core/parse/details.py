@@ -226,13 +226,10 @@ _LEVEL_PATTERNS: list[tuple[DegreeLevel, re.Pattern[str]]] = [
 # Plain uppercase abbreviations: "BS in Computer Science", "MS, Statistics", "PhD".
 _ABBREVIATIONS = re.compile(r"\b(?P<abbr>BS|BA|BE|BTech|MS|MA|ME|MTech|PhD|BSN|MSN|MBA)\b"
                             r"(?=\s+(?:in|of)\b|\s*,|\s*\(|\s+degree|$)")
-# ... and one written straight before its field: "BS Computer Science", "MSc Data Science".
+# ... and one written straight before its field ("BS Computer Science", "MSc Data Science"):
+# capitalised words, one of them a field word (not "MS Excel").
 _ABBREVIATION_FIELD = re.compile(
-    r"\b(?P<abbr>BS|BA|BSc|MS|MSc|MA|PhD|BE|BEng|MEng)(?=\s+(?:[A-Z][a-z]+\s+){0,2}"
-    r"(?:Science|Sciences|Engineering|Studies|Administration|Mathematics|Economics|Finance|"
-    r"Accounting|Marketing|Design|Psychology|Biology|Chemistry|Physics|Nursing|Education|"
-    r"Statistics|Informatics|Technology|Management|Communications?|History|English|Law|"
-    r"Arts|Business)\b)")
+    r"\b(?P<abbr>BS|BA|BSc|MS|MSc|MA|PhD|BE|BEng|MEng)(?=\s+(?P<field>(?:[A-Z][a-z]+\s*){1,3}))")
 _ABBR_LEVEL = {"BS": DegreeLevel.BACHELOR, "BA": DegreeLevel.BACHELOR, "BE": DegreeLevel.BACHELOR,
                "BTECH": DegreeLevel.BACHELOR, "BSN": DegreeLevel.BACHELOR,
                "BSC": DegreeLevel.BACHELOR, "BENG": DegreeLevel.BACHELOR,
@@ -285,7 +282,9 @@ def parse_degree(text: str) -> DegreeDetail | None:
             low = min(a_level, b_level)
             if best is not None and best[1] == a_start and low < best[0]:
                 best = (low, a_start, b_end)
-    abbreviation = _ABBREVIATIONS.search(text) or _ABBREVIATION_FIELD.search(text)
+    abbreviation = _ABBREVIATIONS.search(text) or next(
+        (m for m in _ABBREVIATION_FIELD.finditer(text) if FIELD_WORD.search(m.group("field"))),
+        None)
     if abbreviation and (best is None or abbreviation.start() < best[1]):
         best = (_ABBR_LEVEL[abbreviation.group("abbr").upper()], abbreviation.start(),
                 abbreviation.end())

@@ -916,18 +916,17 @@ def _split_long(document: Document, start: int, end: int, block: int,
 
 # A job board's detail label on a line of its own; the line under it is its value
 # ("Role:" / "Backend Developer DevOps System Administrator", "Technologies" / "java mysql").
+_DETAILS = (r"job type|experience level|seniority level|industry|company size|company type|"
+            r"employment type|job function|date posted|working hours|contract type")
 _DETAIL_LABEL = re.compile(
-    r"^(?:job type|experience level|seniority level|role|industry|company size|company type|"
-    r"technologies|tech stack|tags|compensation|salary|employment type|job function|"
-    r"date posted|working hours|contract type)\s*:?$", re.IGNORECASE)
+    rf"^(?:{_DETAILS}|role|technologies|tech stack|tags|compensation|salary)\s*:?$",
+    re.IGNORECASE)
 
 
 # ... or with its value on the same line: "Experience level: Senior", "Industry: Fintech".
 _DETAIL_WITH_VALUE = re.compile(
-    r"^(?:job type|experience level|seniority level|industry|company size|company type|"
-    r"employment type|contract type|job function|date posted|place of work(?: and hours)?|"
-    r"work(?:ing)? hours|hours of work)\s*:\s*\S+(?:\s+\S+){0,5}$",
-    re.IGNORECASE)
+    rf"^(?:{_DETAILS}|place of work(?: and hours)?|work hours|hours of work)"
+    r"\s*:\s*\S+(?:\s+\S+){0,5}$", re.IGNORECASE)
 
 
 def _mark_noise(units: list[_Unit]) -> None:
